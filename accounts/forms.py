@@ -1,0 +1,91 @@
+"""Log-in, and the staff and team forms administrators use."""
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+
+from accounts.models import Team, User
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "That username and password do not match. Check them and try again; "
+            "after several failed tries the account is locked for a while."
+        ),
+    }
+
+
+class TeamForm(forms.ModelForm[Team]):
+    class Meta:
+        model = Team
+        fields = ["name", "kind", "description", "is_active"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class StaffForm(forms.ModelForm[User]):
+    member_of = forms.ModelMultipleChoiceField(
+        label="Works in",
+        queryset=Team.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="They will see the people these teams support.",
+    )
+    leads = forms.ModelMultipleChoiceField(
+        label="Leads",
+        queryset=Team.objects.filter(is_active=True),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only for team leaders.",
+    )
+    new_password = forms.CharField(
+        label="Password",
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="At least 10 characters, not a common password.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "job_title", "role", "is_active"]
+        labels = {"is_active": "Can log in"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        if self.instance.pk:
+            memberships = list(self.instance.memberships.all())
+            self.fields["member_of"].initial = [m.team_id for m in memberships if not m.leads]
+            self.fields["leads"].initial = [m.team_id for m in memberships if m.leads]
+            self.fields["new_password"].label = "New password"
+            self.fields["new_password"].help_text = "Leave empty to keep the current password."
+        else:
+            self.fields["new_password"].required = True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        role = data.get("role")
+        leads = data.get("leads") or []
+        member_of = data.get("member_of") or []
+        if leads and role != User.Role.LEADER:
+            self.add_error("leads", "Only team leaders lead teams. Change the role or untick these.")
+        if role == User.Role.LEADER and not leads:
+            self.add_error("leads", "Choose at least one team this team leader leads.")
+        if role == User.Role.WORKER and not member_of:
+            self.add_error("member_of", "Choose at least one team this worker works in.")
+        password = data.get("new_password")
+        if password:
+            candidate = self.instance
+            for name in ("username", "first_name", "last_name", "email"):
+                if name in data:
+                    setattr(candidate, name, data[name])
+            try:
+                password_validation.validate_password(password, candidate)
+            except forms.ValidationError as error:
+                self.add_error("new_password", error)
+        return data

@@ -1,0 +1,77 @@
+"""Administrators manage staff and teams here; no everyday task needs the Django admin."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.forms import StaffForm, TeamForm
+from accounts.models import Membership, Team, User
+from accounts.services import staff_save
+
+
+def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_administrator:  # type: ignore[union-attr]
+            raise PermissionDenied("Only administrators manage staff and teams.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@require_GET
+@administrator_required
+def staff_list(request: HttpRequest) -> HttpResponse:
+    staff = User.objects.prefetch_related(
+        Prefetch("memberships", queryset=Membership.objects.select_related("team"))
+    ).order_by("-is_active", "first_name", "last_name")
+    return render(request, "accounts/staff_list.html", {"staff": staff})
+
+
+@require_http_methods(["GET", "POST"])
+@administrator_required
+def staff_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
+    member = get_object_or_404(User, pk=user_id) if user_id else User()
+    form = StaffForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        if member.pk == request.user.pk and not form.cleaned_data["is_active"]:
+            form.add_error("is_active", "You cannot stop your own log-in.")
+        else:
+            staff_save(
+                user=form.save(commit=False),
+                member_of=form.cleaned_data["member_of"],
+                leads=form.cleaned_data["leads"],
+                password=form.cleaned_data["new_password"],
+            )
+            messages.success(request, f"{form.instance.display_name} has been saved.")
+            return redirect("accounts:staff")
+    return render(request, "accounts/staff_form.html", {"form": form, "member": member})
+
+
+@require_GET
+@administrator_required
+def team_list(request: HttpRequest) -> HttpResponse:
+    teams = Team.objects.annotate(
+        staff_count=Count("memberships", distinct=True),
+        people_count=Count("people", distinct=True),
+    )
+    return render(request, "accounts/team_list.html", {"teams": teams})
+
+
+@require_http_methods(["GET", "POST"])
+@administrator_required
+def team_edit(request: HttpRequest, team_id: int | None = None) -> HttpResponse:
+    team = get_object_or_404(Team, pk=team_id) if team_id else Team()
+    form = TeamForm(request.POST or None, instance=team)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{form.instance.name} has been saved.")
+        return redirect("accounts:teams")
+    return render(request, "accounts/team_form.html", {"form": form, "team": team})

@@ -1,0 +1,57 @@
+"""Who may see which contact, following the person access rule.
+
+Practitioners and partner contacts form a professional directory every member of staff
+may use. A family member or carer is personal data: visible only to staff who can see
+at least one person in whose circle they stand.
+"""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.models import Contact, Relationship
+from people.access import access_person, people_visible_to
+
+
+def contacts_visible_to(user: User) -> QuerySet[Contact]:
+    if not user.is_authenticated or not user.is_active:
+        return Contact.objects.none()
+    if user.is_administrator:
+        return Contact.objects.all()
+    in_visible_circle = Relationship.objects.filter(
+        contact_id=OuterRef("pk"), person__in=people_visible_to(user)
+    )
+    return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Exists(in_visible_circle))
+
+
+def access_contact(user: User, contact_id: int) -> Contact:
+    try:
+        return contacts_visible_to(user).select_related("organisation").get(pk=contact_id)
+    except Contact.DoesNotExist:
+        raise Http404("No such contact") from None
+
+
+def open_contact(request: HttpRequest, contact_id: int, *, page: str) -> Contact:
+    contact = access_contact(request.user, contact_id)  # type: ignore[arg-type]
+    audit_record(
+        actor=request.user,  # type: ignore[arg-type]
+        action=AuditEvent.Action.VIEW,
+        obj=contact,
+        summary=f"Viewed contact {page}",
+        request=request,
+    )
+    return contact
+
+
+def access_relationship(user: User, person_id: int, relationship_id: int) -> Relationship:
+    person = access_person(user, person_id)
+    try:
+        return (
+            Relationship.objects.select_related("person", "contact", "organisation")
+            .filter(person=person)
+            .get(pk=relationship_id)
+        )
+    except Relationship.DoesNotExist:
+        raise Http404("No such relationship") from None

@@ -1,0 +1,78 @@
+"""Reads of circles, always within what the access rule allows."""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from circles.access import contacts_visible_to
+from circles.models import Contact, Organisation, Relationship
+from people.access import people_visible_to
+from people.models import Person
+
+
+@dataclass
+class Circle:
+    groups: dict[str, list[Relationship]] = field(default_factory=dict)
+    past: list[Relationship] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(self.groups.values()) and not self.past
+
+
+def circle_of(person: Person) -> Circle:
+    """Current relationships by group (family, practitioners, partners), then past ones."""
+    today = timezone.localdate()
+    circle = Circle(groups={value: [] for value in Relationship.Group.values})
+    relationships = person.relationships.select_related(
+        "contact__organisation", "organisation"
+    ).order_by("-is_key_contact", "role", "id")
+    for rel in relationships:
+        if rel.ended_on is not None and rel.ended_on < today:
+            circle.past.append(rel)
+        else:
+            circle.groups[rel.group].append(rel)
+    return circle
+
+
+def contact_search(*, user: User, query: str = "", kind: str = "") -> QuerySet[Contact]:
+    contacts = contacts_visible_to(user)
+    if kind:
+        contacts = contacts.filter(kind=kind)
+    for word in query.split()[:4]:
+        contacts = contacts.filter(
+            Q(given_name__icontains=word)
+            | Q(family_name__icontains=word)
+            | Q(form_of_address__icontains=word)
+            | Q(profession__icontains=word)
+            | Q(organisation__name__icontains=word)
+        )
+    return contacts.select_related("organisation")
+
+
+def organisation_search(*, query: str = "", kind: str = "") -> QuerySet[Organisation]:
+    organisations = Organisation.objects.all()
+    if kind:
+        organisations = organisations.filter(kind=kind)
+    for word in query.split()[:4]:
+        organisations = organisations.filter(Q(name__icontains=word) | Q(ods_code__iexact=word))
+    return organisations
+
+
+def circles_of_contact(*, user: User, contact: Contact) -> list[Relationship]:
+    """The circles this contact stands in, limited to people the user may see."""
+    return list(
+        contact.relationships.filter(person__in=people_visible_to(user))
+        .select_related("person")
+        .order_by("person__preferred_name")
+    )
+
+
+def circles_of_organisation(*, user: User, organisation: Organisation) -> list[Relationship]:
+    return list(
+        organisation.relationships.filter(person__in=people_visible_to(user))
+        .select_related("person")
+        .order_by("person__preferred_name")
+    )

@@ -1,0 +1,143 @@
+"""Changes to circles, contacts and organisations, each with its audit event."""
+
+from datetime import date
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.models import Contact, Organisation, Relationship
+from people.models import Person
+from rapport.lib.concurrency import save_if_unchanged
+
+
+@transaction.atomic
+def relationship_add(
+    *,
+    actor: User,
+    person: Person,
+    relationship: Relationship,
+    party: Contact | Organisation,
+    request: HttpRequest | None = None,
+) -> Relationship:
+    """Put a contact or organisation in a person's circle; a new party is saved first."""
+    if party.pk is None:
+        party.full_clean()
+        party.save()
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=party,
+            summary=f"Added {party} to the directory",
+            request=request,
+        )
+    relationship.person = person
+    if isinstance(party, Organisation):
+        relationship.organisation = party
+        relationship.group = Relationship.Group.PARTNER
+    else:
+        relationship.contact = party
+        relationship.group = party.kind
+    relationship.full_clean()
+    relationship.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=relationship,
+        person_id=person.pk,
+        summary=f"Added {party} ({relationship.role}) to the circle",
+        request=request,
+    )
+    return relationship
+
+
+@transaction.atomic
+def relationship_update(
+    *,
+    actor: User,
+    relationship: Relationship,
+    changed: list[str],
+    expected_version: int,
+    request: HttpRequest | None = None,
+) -> Relationship:
+    fields = [f for f in changed if f != "version"]
+    save_if_unchanged(relationship, expected_version=expected_version, fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=relationship,
+        person_id=relationship.person_id,
+        summary=f"Changed {relationship.party} in the circle",
+        request=request,
+    )
+    return relationship
+
+
+@transaction.atomic
+def relationship_end(
+    *,
+    actor: User,
+    relationship: Relationship,
+    on: date,
+    reason: str,
+    expected_version: int,
+    request: HttpRequest | None = None,
+) -> Relationship:
+    """Relationships end; they are never deleted, so the record of who was involved stays."""
+    relationship.ended_on = on
+    relationship.end_reason = reason
+    relationship.is_key_contact = False
+    save_if_unchanged(
+        relationship,
+        expected_version=expected_version,
+        fields=["ended_on", "end_reason", "is_key_contact"],
+    )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.END,
+        obj=relationship,
+        person_id=relationship.person_id,
+        summary=f"{relationship.party} left the circle on {on:%d %b %Y}",
+        reason=reason,
+        request=request,
+    )
+    return relationship
+
+
+@transaction.atomic
+def directory_entry_create(
+    *, actor: User, entry: Contact | Organisation, request: HttpRequest | None = None
+) -> Contact | Organisation:
+    entry.full_clean()
+    entry.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=entry,
+        summary=f"Added {entry} to the directory",
+        request=request,
+    )
+    return entry
+
+
+@transaction.atomic
+def directory_entry_update(
+    *,
+    actor: User,
+    entry: Contact | Organisation,
+    changed: list[str],
+    expected_version: int,
+    request: HttpRequest | None = None,
+) -> Contact | Organisation:
+    fields = [f for f in changed if f != "version"]
+    save_if_unchanged(entry, expected_version=expected_version, fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=entry,
+        summary=f"Changed {entry}",
+        request=request,
+    )
+    return entry

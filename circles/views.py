@@ -1,0 +1,252 @@
+"""Circle, contact and organisation pages: load through the access rule, call a service."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles import selectors, services
+from circles.access import access_relationship, open_contact
+from circles.forms import (
+    CircleAddition,
+    ContactEditForm,
+    EndRelationshipForm,
+    OrganisationEditForm,
+    OrganisationForm,
+    RelationshipEditForm,
+    existing_parties,
+)
+from circles.models import Contact, Organisation, Relationship
+from people.access import open_person
+from rapport.lib.concurrency import StaleRecord, save_or_conflict
+
+GROUPS = {g.value: g for g in Relationship.Group}
+
+
+def _group(group: str) -> Relationship.Group:
+    if group not in GROUPS:
+        raise Http404("No such group")
+    return GROUPS[group]
+
+
+@require_http_methods(["GET", "POST"])
+def circle_add(request: HttpRequest, person_id: int, group: str) -> HttpResponse:
+    kind = _group(group)
+    person = open_person(request, person_id, page="add to circle form")
+    addition = CircleAddition(request.POST or None, user=request.user, group=kind)
+    if request.method == "POST" and addition.is_valid():
+        party = addition.existing or addition.new.save(commit=False)
+        if isinstance(party, Contact):
+            party.kind = kind
+        services.relationship_add(
+            actor=request.user,
+            person=person,
+            relationship=addition.relationship.save(commit=False),
+            party=party,
+            request=request,
+        )
+        messages.success(request, f"{party} is now in {person.preferred_name}'s circle.")
+        return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "circles/circle_add.html",
+        {"person": person, "group": kind, "addition": addition},
+    )
+
+
+@require_GET
+def circle_pick(request: HttpRequest, person_id: int, group: str) -> HttpResponse:
+    """Search-as-you-type for someone already known (htmx answer)."""
+    kind = _group(group)
+    open_person(request, person_id, page="circle search")
+    query = request.GET.get("q", "").strip()[:80]
+    matches = []
+    if len(query) >= 2:
+        found = existing_parties(request.user, kind)
+        if kind == Relationship.Group.PARTNER:
+            matches = list(selectors.organisation_search(query=query).filter(pk__in=found.values("pk"))[:10])
+        else:
+            matches = list(selectors.contact_search(user=request.user, query=query, kind=kind)[:10])
+    return render(request, "circles/_pick_results.html", {"matches": matches, "query": query})
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_edit(request: HttpRequest, person_id: int, relationship_id: int) -> HttpResponse:
+    relationship = access_relationship(request.user, person_id, relationship_id)
+    person = open_person(request, person_id, page="circle edit form")
+    form = RelationshipEditForm(request.POST or None, instance=relationship, group=relationship.group)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        conflict = save_or_conflict(
+            form,
+            lambda: services.relationship_update(
+                actor=request.user,
+                relationship=form.instance,
+                changed=form.changed_data,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            ),
+        )
+        if conflict is None:
+            messages.success(request, "Changes saved.")
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "circles/relationship_form.html",
+        {"person": person, "relationship": relationship, "form": form, "conflict": conflict},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def relationship_end(request: HttpRequest, person_id: int, relationship_id: int) -> HttpResponse:
+    relationship = access_relationship(request.user, person_id, relationship_id)
+    person = open_person(request, person_id, page="circle end form")
+    form = EndRelationshipForm(request.POST or None, relationship=relationship)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.relationship_end(
+                actor=request.user,
+                relationship=relationship,
+                on=form.cleaned_data["ended_on"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleRecord:
+            form.add_error(None, "Someone changed this relationship while you were here. Check it, then try again.")
+        else:
+            messages.success(request, f"{relationship.party} is no longer in the current circle.")
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request,
+        "circles/relationship_end.html",
+        {"person": person, "relationship": relationship, "form": form},
+    )
+
+
+@require_GET
+def contact_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:80]
+    kind = request.GET.get("kind", "")
+    if kind not in Contact.Kind.values:
+        kind = ""
+    contacts = selectors.contact_search(user=request.user, query=query, kind=kind)
+    page = Paginator(contacts, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "circles/contact_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(
+        request, template, {"page": page, "query": query, "kind": kind, "kinds": Contact.Kind.choices}
+    )
+
+
+@require_GET
+def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = open_contact(request, contact_id, page="page")
+    circles = selectors.circles_of_contact(user=request.user, contact=contact)
+    return render(request, "circles/contact_detail.html", {"contact": contact, "circles": circles})
+
+
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = open_contact(request, contact_id, page="edit form")
+    form = ContactEditForm(request.POST or None, instance=contact, kind=contact.kind)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        conflict = save_or_conflict(
+            form,
+            lambda: services.directory_entry_update(
+                actor=request.user,
+                entry=form.instance,
+                changed=form.changed_data,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            ),
+        )
+        if conflict is None:
+            messages.success(request, "Changes saved.")
+            return redirect("circles:contact", contact_id=contact.pk)
+    return render(
+        request, "circles/contact_form.html", {"contact": contact, "form": form, "conflict": conflict}
+    )
+
+
+@require_GET
+def organisation_list(request: HttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:80]
+    kind = request.GET.get("kind", "")
+    if kind not in Organisation.Kind.values:
+        kind = ""
+    organisations = selectors.organisation_search(query=query, kind=kind)
+    page = Paginator(organisations, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "circles/organisation_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(
+        request,
+        template,
+        {"page": page, "query": query, "kind": kind, "kinds": Organisation.Kind.choices},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_create(request: HttpRequest) -> HttpResponse:
+    form = OrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = services.directory_entry_create(
+            actor=request.user, entry=form.save(commit=False), request=request
+        )
+        messages.success(request, f"{organisation} has been added to the directory.")
+        return redirect("circles:organisation", organisation_id=organisation.pk)
+    return render(request, "circles/organisation_form.html", {"form": form})
+
+
+@require_GET
+def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.VIEW,
+        obj=organisation,
+        summary="Viewed organisation page",
+        request=request,
+    )
+    return render(
+        request,
+        "circles/organisation_detail.html",
+        {
+            "organisation": organisation,
+            "contacts": list(organisation.contacts.all()),
+            "circles": selectors.circles_of_organisation(user=request.user, organisation=organisation),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=organisation_id)
+    form = OrganisationEditForm(request.POST or None, instance=organisation)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        conflict = save_or_conflict(
+            form,
+            lambda: services.directory_entry_update(
+                actor=request.user,
+                entry=form.instance,
+                changed=form.changed_data,
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            ),
+        )
+        if conflict is None:
+            messages.success(request, "Changes saved.")
+            return redirect("circles:organisation", organisation_id=organisation.pk)
+    return render(
+        request,
+        "circles/organisation_form.html",
+        {"organisation": organisation, "form": form, "conflict": conflict},
+    )

@@ -1,0 +1,215 @@
+"""Synthetic demo data: a lived-in service, never real people. Fixed seed by default.
+
+NHS numbers come only from the 999 range, which the NHS never issues.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from faker import Faker
+from nhs_number import calculate_checksum
+from simple_history.utils import bulk_create_with_history
+
+from accounts.models import Membership, Team, User
+from circles.models import Channel, Contact, Organisation, Relationship
+from people.models import Person
+
+DEMO_PASSWORD = "rapport-demo-2026"
+
+TEAMS = [
+    ("Willow House", Team.Kind.CARE_HOME, "Residential home for 40 older people."),
+    ("Northside Home Care", Team.Kind.HOME_CARE, "Home care visits across the north of the town."),
+    ("Maple Court", Team.Kind.SUPPORTED_LIVING, "Supported living flats for adults with learning disabilities."),
+]
+
+# username, first, last, role, job title, member of, leads
+STAFF = [
+    ("amara", "Amara", "Okonjo", User.Role.WORKER, "Senior care worker", ["Willow House"], []),
+    ("dan", "Dan", "Whitfield", User.Role.WORKER, "Care worker", ["Willow House"], []),
+    ("ben", "Ben", "Castillo", User.Role.WORKER, "Home care worker", ["Northside Home Care"], []),
+    ("priya", "Priya", "Raman", User.Role.WORKER, "Support worker", ["Maple Court"], []),
+    ("chloe", "Chloe", "Brennan", User.Role.LEADER, "Registered manager", [], ["Willow House", "Maple Court"]),
+    ("noah", "Noah", "Adeyemi", User.Role.LEADER, "Branch manager", [], ["Northside Home Care"]),
+    ("admin", "Alex", "Morgan", User.Role.ADMIN, "Systems administrator", [], []),
+]
+
+FAMILY_ROLES = ["Daughter", "Son", "Wife", "Husband", "Sister", "Brother", "Niece", "Nephew", "Friend", "Mother", "Father"]
+PROFESSIONS = [
+    ("GP", "gp"),
+    ("District nurse", "community"),
+    ("Social worker", "council"),
+    ("Occupational therapist", "community"),
+    ("Physiotherapist", "community"),
+    ("Speech and language therapist", "community"),
+    ("Community psychiatric nurse", "community"),
+    ("Pharmacist", "pharmacy"),
+]
+ORG_NAMES = {
+    Organisation.Kind.GP_SURGERY: ["{} Medical Practice", "{} Surgery", "{} Health Centre"],
+    Organisation.Kind.PHARMACY: ["{} Pharmacy", "{} Chemist"],
+    Organisation.Kind.COMMUNITY_HEALTH: ["{} Community Health Team"],
+    Organisation.Kind.COUNCIL: ["{} Borough Council Adult Social Care"],
+    Organisation.Kind.HOUSING: ["{} Housing Association"],
+    Organisation.Kind.VOLUNTARY: ["{} Carers' Centre", "{} Age Friendly Club", "{} Befriending Service"],
+}
+
+
+@dataclass
+class DemoSize:
+    people: int
+    seed: int = 2026
+
+
+def synthetic_nhs_number(rng: random.Random, taken: set[str]) -> str:
+    while True:
+        body = "999" + f"{rng.randrange(1_000_000):06d}"
+        check = calculate_checksum(body)
+        number = f"{body}{check}"
+        if check is not None and check < 10 and number not in taken:
+            taken.add(number)
+            return number
+
+
+def _staff(teams: dict[str, Team]) -> list[User]:
+    users = []
+    for username, first, last, role, title, member_of, leads in STAFF:
+        user = User(username=username, first_name=first, last_name=last, role=role, job_title=title,
+                    email=f"{username}@example.org", is_staff=role == User.Role.ADMIN,
+                    is_superuser=role == User.Role.ADMIN)
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        for name in member_of:
+            Membership.objects.create(user=user, team=teams[name])
+        for name in leads:
+            Membership.objects.create(user=user, team=teams[name], leads=True)
+        users.append(user)
+    return users
+
+
+def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisation]:
+    organisations = []
+    kinds = list(ORG_NAMES)
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        name = rng.choice(ORG_NAMES[kind]).format(fake.unique.city())
+        organisations.append(Organisation(
+            name=name, kind=kind,
+            ods_code=f"ZZ{i:04d}" if kind in ("gp", "pharmacy", "community") else "",
+            secure_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PORTAL, Channel.PHONE]),
+            secure_address=f"{name.split()[0].lower()}.team@nhs.example" if kind != "voluntary" else "",
+            phone=f"01632 {960000 + i % 1000:06d}"[:12],
+            address=fake.address(),
+        ))
+    return bulk_create_with_history(organisations, Organisation, batch_size=500)
+
+
+def _phone(rng: random.Random) -> str:
+    # Ofcom's drama ranges: never a real subscriber.
+    return f"07700 900{rng.randrange(1000):03d}"
+
+
+@transaction.atomic
+def load_demo(size: DemoSize) -> dict[str, int]:
+    rng = random.Random(size.seed)
+    fake = Faker("en_GB")
+    fake.seed_instance(size.seed)
+    teams = {name: Team.objects.create(name=name, kind=kind, description=desc) for name, kind, desc in TEAMS}
+    staff = _staff(teams)
+    workers_by_team = {
+        name: [u for u in staff if any(m.team_id == team.pk for m in u.memberships.all())]
+        for name, team in teams.items()
+    }
+    organisations = _organisations(fake, rng, max(12, size.people // 8))
+    by_kind: dict[str, list[Organisation]] = {}
+    for org in organisations:
+        by_kind.setdefault(org.kind, []).append(org)
+
+    practitioners = []
+    for i in range(max(16, size.people // 4)):
+        profession, org_kind = PROFESSIONS[i % len(PROFESSIONS)]
+        practitioners.append(Contact(
+            kind=Contact.Kind.PRACTITIONER, title="Dr" if profession == "GP" else rng.choice(["", "Ms", "Mr"]),
+            given_name=fake.first_name(), family_name=fake.last_name(), profession=profession,
+            organisation=rng.choice(by_kind.get(org_kind) or organisations),
+            phone=_phone(rng), email=f"practitioner{i}@nhs.example",
+            preferred_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PHONE]),
+            availability=rng.choice(["Weekdays 9 to 5", "Mornings", "Tuesdays and Thursdays", ""]),
+        ))
+    practitioners = bulk_create_with_history(practitioners, Contact, batch_size=1000)
+
+    today = date.today()
+    taken: set[str] = set()
+    team_list = list(teams.values())
+    people, person_teams = [], []
+    for i in range(size.people):
+        sex = rng.choice("FM")
+        given = fake.first_name_female() if sex == "F" else fake.first_name_male()
+        middle = fake.first_name_female() if sex == "F" else fake.first_name_male()
+        family = fake.last_name()
+        team = team_list[i % len(team_list)]
+        born = today - timedelta(days=rng.randrange(20 * 365, 98 * 365))
+        preferred = rng.choice([given, given, given[:3] if len(given) > 4 else given, middle])
+        people.append(Person(
+            legal_given_names=f"{given} {middle}", legal_family_name=family, preferred_name=preferred,
+            pronouns="she/her" if sex == "F" else "he/him", date_of_birth=born,
+            nhs_number=synthetic_nhs_number(rng, taken),
+            first_language=rng.choice(["English"] * 8 + ["Polish", "Punjabi", "Welsh", "Urdu"]),
+            communication_needs=rng.choice(["", "Wears hearing aids; speak clearly and face them.",
+                                            "Prefers short sentences and pictures.", "Reading glasses needed for letters."]),
+            what_matters=rng.choice(["Seeing the grandchildren on Sundays.", "Keeping my garden tidy.",
+                                     "Choosing my own clothes each morning.", "Going to the market on Fridays.",
+                                     "Music from the 1960s, and a cup of tea with two sugars."]),
+            beliefs_and_culture=rng.choice(["", "Catholic: would like Communion brought on Sundays.",
+                                            "Muslim: halal meals; prays five times a day.", "Vegetarian."]),
+            routines_and_choices=rng.choice(["Early riser; breakfast by 7.", "Likes a bath, not a shower, in the evening.",
+                                             "Afternoon nap after lunch.", ""]),
+            key_worker=rng.choice(workers_by_team[team.name] or [None]) if rng.random() < 0.8 else None,
+            review_date=today + timedelta(days=rng.randrange(-30, 180)),
+            admitted_on=today - timedelta(days=rng.randrange(30, 3000)),
+        ))
+        person_teams.append(team)
+    people = bulk_create_with_history(people, Person, batch_size=1000)
+    Person.teams.through.objects.bulk_create(
+        [Person.teams.through(person_id=p.pk, team_id=t.pk) for p, t in zip(people, person_teams)],
+        batch_size=2000,
+    )
+
+    family_contacts, relationships = [], []
+    for person in people:
+        for n in range(rng.choice([1, 1, 2, 2, 3])):
+            role = rng.choice(FAMILY_ROLES)
+            surname = person.legal_family_name if role not in ("Friend",) else fake.last_name()
+            title = {"Daughter": "Mrs", "Son": "Mr", "Wife": "Mrs", "Husband": "Mr", "Mother": "Mrs", "Father": "Mr"}.get(role, "")
+            contact = Contact(kind=Contact.Kind.FAMILY, title=title, given_name=fake.first_name(), family_name=surname,
+                              phone=_phone(rng), email=f"family{len(family_contacts)}@example.com",
+                              preferred_channel=rng.choice([Channel.PHONE, Channel.EMAIL, Channel.TEXT]),
+                              availability=rng.choice(["Evenings", "Weekends", "Any time", "After 4pm on weekdays"]))
+            contact.form_of_address = f"{title} {surname}" if title and rng.random() < 0.5 else contact.given_name
+            family_contacts.append(contact)
+            relationships.append(Relationship(
+                person=person, group=Relationship.Group.FAMILY, contact=contact, role=role,
+                next_of_kin=n == 0, is_key_contact=n == 0,
+                lpa_health_welfare=n == 0 and rng.random() < 0.3, lpa_property_finance=n == 0 and rng.random() < 0.3,
+                contact_channel=contact.preferred_channel,
+                contact_every_days=rng.choice([7, 14, 28, None]), started_on=person.admitted_on,
+            ))
+        for practitioner in rng.sample(practitioners, k=min(2, len(practitioners))):
+            relationships.append(Relationship(
+                person=person, group=Relationship.Group.PRACTITIONER, contact=practitioner,
+                role=practitioner.profession, started_on=person.admitted_on,
+                contact_channel=practitioner.preferred_channel,
+            ))
+        for kind in (Organisation.Kind.GP_SURGERY, Organisation.Kind.PHARMACY):
+            relationships.append(Relationship(
+                person=person, group=Relationship.Group.PARTNER, organisation=rng.choice(by_kind[kind]),
+                role="GP practice" if kind == Organisation.Kind.GP_SURGERY else "Pharmacy", started_on=person.admitted_on,
+            ))
+    bulk_create_with_history(family_contacts, Contact, batch_size=2000)
+    for rel in relationships:
+        if rel.contact is not None:
+            rel.contact_id = rel.contact.pk
+    bulk_create_with_history(relationships, Relationship, batch_size=2000)
+    return {"people": len(people), "contacts": len(family_contacts) + len(practitioners),
+            "organisations": len(organisations), "relationships": len(relationships), "staff": len(staff)}

@@ -1,0 +1,185 @@
+"""Input schemas for the people pages; every message says what to do next."""
+
+from datetime import date
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import Team, User
+from people.models import Person
+from people.nhs import normalise_nhs_number
+from rapport.lib.concurrency import VersionedFormMixin
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def teams_assignable_by(user: User) -> QuerySet[Team]:
+    if user.is_administrator:
+        return Team.objects.filter(is_active=True)
+    return Team.objects.filter(memberships__user=user, is_active=True)
+
+
+class PersonForm(forms.ModelForm[Person]):
+    class Meta:
+        model = Person
+        fields = [
+            "preferred_name",
+            "legal_given_names",
+            "legal_family_name",
+            "pronouns",
+            "date_of_birth",
+            "nhs_number",
+            "first_language",
+            "interpreter_needed",
+            "communication_needs",
+            "what_matters",
+            "beliefs_and_culture",
+            "routines_and_choices",
+            "teams",
+            "key_worker",
+            "review_date",
+        ]
+        widgets = {
+            "date_of_birth": DateInput(),
+            "review_date": DateInput(),
+            "teams": forms.CheckboxSelectMultiple,
+            "communication_needs": forms.Textarea(attrs={"rows": 3}),
+            "what_matters": forms.Textarea(attrs={"rows": 4}),
+            "beliefs_and_culture": forms.Textarea(attrs={"rows": 3}),
+            "routines_and_choices": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        teams = teams_assignable_by(user)
+        if self.instance.pk:
+            teams = teams | Team.objects.filter(people=self.instance)
+        self.fields["teams"].queryset = teams.distinct()
+        self.fields["teams"].help_text = "The teams that support this person can see the record."
+        self.fields["key_worker"].queryset = User.objects.filter(
+            is_active=True, memberships__team__in=teams
+        ).distinct()
+        self.fields["key_worker"].help_text = "Must work in one of the person's teams."
+        self.fields["nhs_number"].help_text = "10 digits, for example 943 476 5919."
+        self.fields["nhs_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        self.fields["preferred_name"].widget.attrs["autocomplete"] = "off"
+        if not self.instance.pk and len(teams) == 1:
+            self.fields["teams"].initial = list(teams)
+
+    def clean_nhs_number(self) -> str:
+        digits = normalise_nhs_number(self.cleaned_data.get("nhs_number", ""))
+        if digits:
+            taken = Person.objects.filter(nhs_number=digits).exclude(pk=self.instance.pk)
+            if taken.exists():
+                raise forms.ValidationError(
+                    "Another record already has this NHS number. Search for the person "
+                    "before adding them again, or check the number.",
+                    code="nhs_duplicate",
+                )
+        return digits
+
+    def clean_date_of_birth(self) -> date | None:
+        born = self.cleaned_data.get("date_of_birth")
+        if born is not None:
+            if born > timezone.localdate():
+                raise forms.ValidationError("The date of birth cannot be in the future.")
+            if born.year < 1900:
+                raise forms.ValidationError("Check the year: it is before 1900.")
+        return born
+
+    def clean_review_date(self) -> date | None:
+        review = self.cleaned_data.get("review_date")
+        if review is not None and "review_date" in self.changed_data:
+            if review < timezone.localdate():
+                raise forms.ValidationError("Choose a review date from today onwards.")
+        return review
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        teams = data.get("teams")
+        if teams is not None and not self.user.is_administrator:
+            own = set(teams_assignable_by(self.user).values_list("pk", flat=True))
+            if not any(t.pk in own for t in teams):
+                self.add_error(
+                    "teams",
+                    "Keep at least one of your own teams, or you could no longer see this record.",
+                )
+        key_worker = data.get("key_worker")
+        if key_worker is not None and teams:
+            if not key_worker.memberships.filter(team__in=teams).exists():
+                self.add_error("key_worker", "The key worker must be in one of the chosen teams.")
+        return data
+
+
+class PersonEditForm(VersionedFormMixin, PersonForm):
+    pass
+
+
+class DischargeForm(forms.Form):
+    discharged_on = forms.DateField(label="Date of discharge", widget=DateInput())
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example: moved to a nursing home; family now caring; died.",
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["discharged_on"].initial = timezone.localdate()
+        self.fields["version"].initial = person.version
+
+    def clean_discharged_on(self) -> date:
+        day: date = self.cleaned_data["discharged_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError("The discharge date cannot be in the future.")
+        if day < self.person.admitted_on:
+            raise forms.ValidationError(
+                f"The discharge date cannot be before admission ({self.person.admitted_on:%d %b %Y})."
+            )
+        return day
+
+
+class ReadmitForm(forms.Form):
+    admitted_on = forms.DateField(label="Date support starts again", widget=DateInput())
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.person = person
+        self.fields["admitted_on"].initial = timezone.localdate()
+        self.fields["version"].initial = person.version
+
+    def clean_admitted_on(self) -> date:
+        day: date = self.cleaned_data["admitted_on"]
+        if self.person.discharged_on and day < self.person.discharged_on:
+            raise forms.ValidationError("Support cannot start again before the discharge date.")
+        if day > timezone.localdate() + timezone.timedelta(days=365):
+            raise forms.ValidationError("Choose a date within the next year.")
+        return day
+
+
+class PersonSearchForm(forms.Form):
+    q = forms.CharField(label="Find a person", required=False, max_length=100)
+    status = forms.ChoiceField(
+        label="Showing",
+        required=False,
+        choices=[("active", "Receiving support"), ("discharged", "Discharged"), ("all", "Everyone")],
+    )
+    team = forms.ModelChoiceField(label="Team", required=False, queryset=Team.objects.none(), empty_label="All my teams")
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams_assignable_by(user)
+        self.fields["q"].widget.attrs.update(
+            type="search", autocomplete="off", placeholder="Any name or NHS number"
+        )

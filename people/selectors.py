@@ -1,0 +1,59 @@
+"""Reads of people data; each starts from the access rule."""
+
+import re
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from accounts.models import Team, User
+from people.access import people_visible_to
+from people.models import Person
+
+_DIGITS = re.compile(r"^[\d\s-]+$")
+
+
+def person_search(
+    *, user: User, query: str = "", status: str = "active", team: Team | None = None
+) -> QuerySet[Person]:
+    """People this user may see, matching every word of the query against any name
+    (legal or preferred) or the NHS number."""
+    people = people_visible_to(user)
+    if status in (Person.Status.ACTIVE, Person.Status.DISCHARGED):
+        people = people.filter(status=status)
+    if team is not None:
+        people = people.filter(teams=team)
+    query = query.strip()
+    if query and _DIGITS.match(query):
+        digits = re.sub(r"\D", "", query)
+        people = people.filter(nhs_number__contains=digits)
+    else:
+        for word in query.split()[:5]:
+            people = people.filter(
+                Q(preferred_name__icontains=word)
+                | Q(legal_given_names__icontains=word)
+                | Q(legal_family_name__icontains=word)
+            )
+    return people.select_related("key_worker").prefetch_related(
+        Prefetch("teams", queryset=Team.objects.only("id", "name"))
+    )
+
+
+def person_page(*, person: Person) -> dict[str, object]:
+    """Everything the person page shows, in a fixed number of queries."""
+    from accounts.models import Membership
+    from circles.selectors import circle_of
+
+    teams = list(person.teams.all())
+    leaders = (
+        Membership.objects.filter(team__in=teams, leads=True)
+        .select_related("user", "team")
+        .order_by("team__name", "user__first_name")
+    )
+    latest = person.history.select_related("history_user").first()
+    return {
+        "person": person,
+        "teams": teams,
+        "key_worker": person.key_worker,
+        "leaders": list(leaders),
+        "circle": circle_of(person),
+        "last_change": latest,
+    }

@@ -1,0 +1,151 @@
+"""People pages. Thin: load through the access rule, validate a form, call a service."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from people import selectors, services
+from people.access import leads_any_team_of, open_person
+from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
+from people.history import person_changes
+from rapport.lib.concurrency import StaleRecord, save_or_conflict
+
+
+@require_GET
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PersonSearchForm(request.GET or None, user=request.user)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    people = selectors.person_search(
+        user=request.user,
+        query=data.get("q") or "",
+        status=data.get("status") or "active",
+        team=data.get("team"),
+    )
+    page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    template = "people/person_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(request, template, {"form": form, "page": page, "query": data.get("q") or ""})
+
+
+@require_http_methods(["GET", "POST"])
+def person_create(request: HttpRequest) -> HttpResponse:
+    form = PersonForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        person = services.person_create(
+            actor=request.user,
+            person=form.save(commit=False),
+            teams=form.cleaned_data["teams"],
+            request=request,
+        )
+        messages.success(request, f"{person.preferred_name} has been added.")
+        return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/person_form.html", {"form": form})
+
+
+@require_GET
+def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="profile")
+    context = selectors.person_page(person=person)
+    context["can_see_audit"] = leads_any_team_of(request.user, person)
+    return render(request, "people/person_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="edit form")
+    form = PersonEditForm(request.POST or None, instance=person, user=request.user)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        conflict = save_or_conflict(
+            form,
+            lambda: services.person_update(
+                actor=request.user,
+                person=form.instance,
+                changed=form.changed_data,
+                expected_version=form.cleaned_data["version"],
+                teams=form.cleaned_data["teams"],
+                request=request,
+            ),
+        )
+        if conflict is None:
+            messages.success(request, "Changes saved.")
+            return redirect("people:detail", person_id=person.pk)
+    return render(
+        request, "people/person_form.html", {"form": form, "person": person, "conflict": conflict}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def person_discharge(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="discharge form")
+    form = DischargeForm(request.POST or None, person=person)
+    if not person.is_active:
+        messages.info(request, f"{person.preferred_name} is already discharged.")
+        return redirect("people:detail", person_id=person.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_discharge(
+                actor=request.user,
+                person=person,
+                on=form.cleaned_data["discharged_on"],
+                reason=form.cleaned_data["reason"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleRecord:
+            form.add_error(None, "Someone changed this record while you were here. Check it, then try again.")
+            form.data = form.data.copy()
+            form.data["version"] = str(person.version + 1)
+        else:
+            messages.success(request, f"{person.preferred_name} has been discharged.")
+            return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/person_discharge.html", {"form": form, "person": person})
+
+
+@require_http_methods(["GET", "POST"])
+def person_readmit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="re-admit form")
+    if person.is_active:
+        messages.info(request, f"{person.preferred_name} is already receiving support.")
+        return redirect("people:detail", person_id=person.pk)
+    form = ReadmitForm(request.POST or None, person=person)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.person_readmit(
+                actor=request.user,
+                person=person,
+                on=form.cleaned_data["admitted_on"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleRecord:
+            form.add_error(None, "Someone changed this record while you were here. Check it, then try again.")
+        else:
+            messages.success(request, f"{person.preferred_name} is receiving support again.")
+            return redirect("people:detail", person_id=person.pk)
+    return render(request, "people/person_readmit.html", {"form": form, "person": person})
+
+
+@require_GET
+def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="history")
+    return render(
+        request, "people/person_history.html", {"person": person, "changes": person_changes(person)}
+    )
+
+
+@require_GET
+def person_audit(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="access log")
+    if not leads_any_team_of(request.user, person):
+        raise PermissionDenied("Only team leaders of this person's teams can see who has looked.")
+    events = Paginator(
+        person.audit_events.select_related("actor").order_by("-at", "-id"), 50
+    ).get_page(request.GET.get("page"))
+    return render(request, "people/person_audit.html", {"person": person, "events": events})

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from accounts.forms import LoginForm
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="people:list"), name="home"),
+    path(
+        "accounts/login/",
+        login_not_required(
+            auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
+        ),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("people/", include("people.urls")),
+    path("", include("circles.urls")),
+    path("", include("accounts.urls")),
+    path("admin/", admin.site.urls),
+]
