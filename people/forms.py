@@ -27,6 +27,9 @@ def teams_assignable_by(user: User) -> QuerySet[Team]:
 
 
 class PersonForm(forms.ModelForm[Person]):
+    # Wider than the stored 10 digits: people type the spaces printed on NHS letters.
+    nhs_number = forms.CharField(label="NHS number", max_length=20, required=False)
+
     class Meta:
         model = Person
         fields = [

@@ -1,0 +1,89 @@
+"""Factories for tests: synthetic people with a fixed seed, never real data."""
+
+import random
+
+import factory
+from factory.django import DjangoModelFactory
+from faker import Faker
+
+from accounts.models import Membership, Team, User
+from circles.models import Contact, Organisation, Relationship
+from people.demo import synthetic_nhs_number
+from people.models import Person
+
+factory.Faker._DEFAULT_LOCALE = "en_GB"
+Faker.seed(2026)
+_rng = random.Random(2026)
+_taken: set[str] = set()
+
+
+class TeamFactory(DjangoModelFactory[Team]):
+    class Meta:
+        model = Team
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Team {n}")
+    kind = Team.Kind.CARE_HOME
+
+
+class UserFactory(DjangoModelFactory[User]):
+    class Meta:
+        model = User
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"staff{n}")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    role = User.Role.WORKER
+    password = factory.django.Password("correct-horse-battery")
+
+    @factory.post_generation
+    def teams(self, create: bool, extracted: list[Team] | None, **kwargs: object) -> None:
+        for team in extracted or []:
+            Membership.objects.create(user=self, team=team, leads=self.role == User.Role.LEADER)
+
+
+class PersonFactory(DjangoModelFactory[Person]):
+    class Meta:
+        model = Person
+        skip_postgeneration_save = True
+
+    legal_given_names = factory.Faker("first_name")
+    legal_family_name = factory.Faker("last_name")
+    preferred_name = factory.LazyAttribute(lambda p: p.legal_given_names)
+    date_of_birth = factory.Faker("date_of_birth", minimum_age=20, maximum_age=99)
+    nhs_number = factory.LazyFunction(lambda: synthetic_nhs_number(_rng, _taken))
+
+    @factory.post_generation
+    def teams(self, create: bool, extracted: list[Team] | None, **kwargs: object) -> None:
+        if extracted:
+            self.teams.set(extracted)
+
+
+class OrganisationFactory(DjangoModelFactory[Organisation]):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Brookside Medical Practice {n}")
+    kind = Organisation.Kind.GP_SURGERY
+
+
+class ContactFactory(DjangoModelFactory[Contact]):
+    class Meta:
+        model = Contact
+
+    kind = Contact.Kind.FAMILY
+    given_name = factory.Faker("first_name")
+    family_name = factory.Faker("last_name")
+
+
+class RelationshipFactory(DjangoModelFactory[Relationship]):
+    class Meta:
+        model = Relationship
+
+    person = factory.SubFactory(PersonFactory)
+    contact = factory.SubFactory(ContactFactory)
+    group = factory.LazyAttribute(lambda r: r.contact.kind if r.contact else Relationship.Group.PARTNER)
+    role = "Daughter"
+
