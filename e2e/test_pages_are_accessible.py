@@ -1,0 +1,51 @@
+"""axe-core on the main pages, at phone and desktop widths."""
+
+import pytest
+from playwright.sync_api import Page
+
+from e2e.conftest import assert_accessible, assert_fits_phone, log_in
+from rapport.testing.factories import ContactFactory, OrganisationFactory, RelationshipFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_main_pages(live_server, page: Page, leader, person, console_errors, width) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    gp = OrganisationFactory(name="Brookside Surgery")
+    RelationshipFactory(person=person, role="Son", is_key_contact=True, lpa_property_finance=True)
+    RelationshipFactory(person=person, contact=None, organisation=gp, group="partner", role="GP")
+    rel = RelationshipFactory(
+        person=person, role="District nurse", group="practitioner",
+        contact=ContactFactory(kind="practitioner", profession="District nurse", organisation=gp),
+    )
+    base = live_server.url
+    log_in(page, base, "leader")
+    for path in [
+        "/people/",
+        f"/people/{person.pk}/",
+        f"/people/{person.pk}/edit/",
+        f"/people/{person.pk}/history/",
+        f"/people/{person.pk}/access-log/",
+        f"/people/{person.pk}/discharge/",
+        f"/people/{person.pk}/circle/add/practitioner/",
+        f"/people/{person.pk}/circle/{rel.pk}/edit/",
+        f"/people/{person.pk}/circle/{rel.pk}/end/",
+        "/people/new/",
+        "/contacts/",
+        f"/contacts/{rel.contact_id}/",
+        "/organisations/",
+        f"/organisations/{gp.pk}/",
+    ]:
+        page.goto(base + path)
+        assert_accessible(page)
+        if width == 360:
+            assert_fits_phone(page)
+
+
+def test_admin_pages(live_server, page: Page, administrator, team, console_errors) -> None:
+    base = live_server.url
+    log_in(page, base, administrator.username)
+    for path in ["/staff/", "/staff/new/", "/teams/", f"/teams/{team.pk}/"]:
+        page.goto(base + path)
+        assert_accessible(page)
