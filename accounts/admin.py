@@ -11,13 +11,13 @@ class MembershipInline(admin.TabularInline[Membership, User]):
 
 
 @admin.register(User)
-class StaffAdmin(UserAdmin, SimpleHistoryAdmin):  # type: ignore[type-arg]
-    fieldsets = (*UserAdmin.fieldsets, ("Rapport", {"fields": ("role", "job_title")}))  # type: ignore[misc]
+class StaffAdmin(UserAdmin, SimpleHistoryAdmin):
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Rapport", {"fields": ("role", "job_title")}))
     list_display = ["username", "first_name", "last_name", "role", "is_active"]
     list_filter = ["role", "is_active"]
     inlines = [MembershipInline]
 
 
 @admin.register(Team)
-class TeamAdmin(SimpleHistoryAdmin):  # type: ignore[type-arg]
+class TeamAdmin(SimpleHistoryAdmin):
     list_display = ["name", "kind", "is_active"]

@@ -7,19 +7,20 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import StaffForm, TeamForm
 from accounts.models import Membership, Team, User
 from accounts.services import staff_save
+from rapport.lib.requests import StaffRequest
 
 
 def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_administrator:  # type: ignore[union-attr]
+    def wrapped(request: StaffRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not request.user.is_administrator:
             raise PermissionDenied("Only administrators manage staff and teams.")
         return view(request, *args, **kwargs)
 
@@ -28,7 +29,7 @@ def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., H
 
 @require_GET
 @administrator_required
-def staff_list(request: HttpRequest) -> HttpResponse:
+def staff_list(request: StaffRequest) -> HttpResponse:
     staff = User.objects.prefetch_related(
         Prefetch("memberships", queryset=Membership.objects.select_related("team"))
     ).order_by("-is_active", "first_name", "last_name")
@@ -37,7 +38,7 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @administrator_required
-def staff_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse:
+def staff_edit(request: StaffRequest, user_id: int | None = None) -> HttpResponse:
     member = get_object_or_404(User, pk=user_id) if user_id else User()
     form = StaffForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
@@ -57,7 +58,7 @@ def staff_edit(request: HttpRequest, user_id: int | None = None) -> HttpResponse
 
 @require_GET
 @administrator_required
-def team_list(request: HttpRequest) -> HttpResponse:
+def team_list(request: StaffRequest) -> HttpResponse:
     teams = Team.objects.annotate(
         staff_count=Count("memberships", distinct=True),
         people_count=Count("people", distinct=True),
@@ -67,7 +68,7 @@ def team_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @administrator_required
-def team_edit(request: HttpRequest, team_id: int | None = None) -> HttpResponse:
+def team_edit(request: StaffRequest, team_id: int | None = None) -> HttpResponse:
     team = get_object_or_404(Team, pk=team_id) if team_id else Team()
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():

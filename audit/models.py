@@ -29,9 +29,7 @@ class AuditEvent(models.Model):
         END = "end", "Ended"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
-    )
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)
     action = models.CharField(max_length=12, choices=Action.choices)
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="audit_events", null=True

@@ -6,13 +6,14 @@ at least one person in whose circle they stand.
 """
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles.models import Contact, Relationship
 from people.access import access_person, people_visible_to
+from rapport.lib.requests import StaffRequest
 
 
 def contacts_visible_to(user: User) -> QuerySet[Contact]:
@@ -33,10 +34,10 @@ def access_contact(user: User, contact_id: int) -> Contact:
         raise Http404("No such contact") from None
 
 
-def open_contact(request: HttpRequest, contact_id: int, *, page: str) -> Contact:
-    contact = access_contact(request.user, contact_id)  # type: ignore[arg-type]
+def open_contact(request: StaffRequest, contact_id: int, *, page: str) -> Contact:
+    contact = access_contact(request.user, contact_id)
     audit_record(
-        actor=request.user,  # type: ignore[arg-type]
+        actor=request.user,
         action=AuditEvent.Action.VIEW,
         obj=contact,
         summary=f"Viewed contact {page}",

@@ -2,7 +2,7 @@
 
 import re
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -53,7 +53,9 @@ class ContactForm(PhoneFormMixin, forms.ModelForm[Contact]):
         self.kind = kind
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="off")
         self.fields["email"].widget.attrs["autocomplete"] = "off"
-        self.fields["organisation"].queryset = Organisation.objects.only("id", "name")
+        if "organisation" in self.fields:
+            organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+            organisation.queryset = Organisation.objects.only("id", "name")
         if kind == Contact.Kind.FAMILY:
             del self.fields["profession"]
             del self.fields["organisation"]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from people.models import Person
+from rapport.lib.labels import field_label
 
 
 class Channel(models.TextChoices):
@@ -175,8 +176,7 @@ class Relationship(models.Model):
                 violation_error_message="A relationship is with one contact or one organisation.",
             ),
             models.CheckConstraint(
-                condition=models.Q(ended_on__isnull=True)
-                | models.Q(ended_on__gte=models.F("started_on")),
+                condition=models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=models.F("started_on")),
                 name="relationship_ends_after_start",
                 violation_error_message="The end date cannot be before the start date.",
             ),
@@ -205,4 +205,4 @@ class Relationship(models.Model):
             "parental_responsibility",
             "next_of_kin",
         ]
-        return [str(self._meta.get_field(n).verbose_name) for n in names if getattr(self, n)]
+        return [field_label(Relationship, n) for n in names if getattr(self, n)]

@@ -26,9 +26,9 @@ def circle_of(person: Person) -> Circle:
     """Current relationships by group (family, practitioners, partners), then past ones."""
     today = timezone.localdate()
     circle = Circle(groups={value: [] for value in Relationship.Group.values})
-    relationships = person.relationships.select_related(
-        "contact__organisation", "organisation"
-    ).order_by("-is_key_contact", "role", "id")
+    relationships = person.relationships.select_related("contact__organisation", "organisation").order_by(
+        "-is_key_contact", "role", "id"
+    )
     for rel in relationships:
         if rel.ended_on is not None and rel.ended_on < today:
             circle.past.append(rel)

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -23,6 +23,7 @@ from circles.forms import (
 from circles.models import Contact, Organisation, Relationship
 from people.access import open_person
 from rapport.lib.concurrency import StaleRecord, save_or_conflict
+from rapport.lib.requests import StaffRequest
 
 GROUPS = {g.value: g for g in Relationship.Group}
 
@@ -34,7 +35,7 @@ def _group(group: str) -> Relationship.Group:
 
 
 @require_http_methods(["GET", "POST"])
-def circle_add(request: HttpRequest, person_id: int, group: str) -> HttpResponse:
+def circle_add(request: StaffRequest, person_id: int, group: str) -> HttpResponse:
     kind = _group(group)
     person = open_person(request, person_id, page="add to circle form")
     addition = CircleAddition(request.POST or None, user=request.user, group=kind)
@@ -59,12 +60,12 @@ def circle_add(request: HttpRequest, person_id: int, group: str) -> HttpResponse
 
 
 @require_GET
-def circle_pick(request: HttpRequest, person_id: int, group: str) -> HttpResponse:
+def circle_pick(request: StaffRequest, person_id: int, group: str) -> HttpResponse:
     """Search-as-you-type for someone already known (htmx answer)."""
     kind = _group(group)
     open_person(request, person_id, page="circle search")
     query = request.GET.get("q", "").strip()[:80]
-    matches = []
+    matches: list[Contact | Organisation] = []
     if len(query) >= 2:
         found = existing_parties(request.user, kind)
         if kind == Relationship.Group.PARTNER:
@@ -75,7 +76,7 @@ def circle_pick(request: HttpRequest, person_id: int, group: str) -> HttpRespons
 
 
 @require_http_methods(["GET", "POST"])
-def relationship_edit(request: HttpRequest, person_id: int, relationship_id: int) -> HttpResponse:
+def relationship_edit(request: StaffRequest, person_id: int, relationship_id: int) -> HttpResponse:
     relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle edit form")
     form = RelationshipEditForm(request.POST or None, instance=relationship, group=relationship.group)
@@ -102,7 +103,7 @@ def relationship_edit(request: HttpRequest, person_id: int, relationship_id: int
 
 
 @require_http_methods(["GET", "POST"])
-def relationship_end(request: HttpRequest, person_id: int, relationship_id: int) -> HttpResponse:
+def relationship_end(request: StaffRequest, person_id: int, relationship_id: int) -> HttpResponse:
     relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle end form")
     form = EndRelationshipForm(request.POST or None, relationship=relationship)
@@ -117,7 +118,9 @@ def relationship_end(request: HttpRequest, person_id: int, relationship_id: int)
                 request=request,
             )
         except StaleRecord:
-            form.add_error(None, "Someone changed this relationship while you were here. Check it, then try again.")
+            form.add_error(
+                None, "Someone changed this relationship while you were here. Check it, then try again."
+            )
         else:
             messages.success(request, f"{relationship.party} is no longer in the current circle.")
             return redirect("people:detail", person_id=person.pk)
@@ -129,7 +132,7 @@ def relationship_end(request: HttpRequest, person_id: int, relationship_id: int)
 
 
 @require_GET
-def contact_list(request: HttpRequest) -> HttpResponse:
+def contact_list(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:80]
     kind = request.GET.get("kind", "")
     if kind not in Contact.Kind.values:
@@ -145,14 +148,14 @@ def contact_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+def contact_detail(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="page")
     circles = selectors.circles_of_contact(user=request.user, contact=contact)
     return render(request, "circles/contact_detail.html", {"contact": contact, "circles": circles})
 
 
 @require_http_methods(["GET", "POST"])
-def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
+def contact_edit(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="edit form")
     form = ContactEditForm(request.POST or None, instance=contact, kind=contact.kind)
     conflict = None
@@ -176,7 +179,7 @@ def contact_edit(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 
 @require_GET
-def organisation_list(request: HttpRequest) -> HttpResponse:
+def organisation_list(request: StaffRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:80]
     kind = request.GET.get("kind", "")
     if kind not in Organisation.Kind.values:
@@ -194,7 +197,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def organisation_create(request: HttpRequest) -> HttpResponse:
+def organisation_create(request: StaffRequest) -> HttpResponse:
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         organisation = services.directory_entry_create(
@@ -206,7 +209,7 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def organisation_detail(request: StaffRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     audit_record(
         actor=request.user,
@@ -227,7 +230,7 @@ def organisation_detail(request: HttpRequest, organisation_id: int) -> HttpRespo
 
 
 @require_http_methods(["GET", "POST"])
-def organisation_edit(request: HttpRequest, organisation_id: int) -> HttpResponse:
+def organisation_edit(request: StaffRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     form = OrganisationEditForm(request.POST or None, instance=organisation)
     conflict = None

@@ -66,7 +66,8 @@ def assert_accessible(page: Page) -> None:
         """async () => {
             const r = await axe.run(document, {runOnly: {type: 'tag',
                 values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
-            return r.violations.map(v => `${v.id}: ${v.help} -> ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
+            const where = v => v.nodes.map(n => n.target.join(' ')).join(', ');
+            return r.violations.map(v => `${v.id}: ${v.help} -> ${where(v)}`);
         }"""
     )
     assert result == [], f"{page.url}\n" + "\n".join(result)

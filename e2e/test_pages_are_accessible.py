@@ -16,7 +16,9 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
     RelationshipFactory(person=person, role="Son", is_key_contact=True, lpa_property_finance=True)
     RelationshipFactory(person=person, contact=None, organisation=gp, group="partner", role="GP")
     rel = RelationshipFactory(
-        person=person, role="District nurse", group="practitioner",
+        person=person,
+        role="District nurse",
+        group="practitioner",
         contact=ContactFactory(kind="practitioner", profession="District nurse", organisation=gp),
     )
     base = live_server.url

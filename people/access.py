@@ -6,12 +6,13 @@ so a record's existence is not revealed to those outside its teams.
 """
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404
 
 from accounts.models import Membership, User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from people.models import Person
+from rapport.lib.requests import StaffRequest
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
@@ -40,16 +41,14 @@ def leads_any_team_of(user: User, person: Person) -> bool:
         return True
     if user.role != User.Role.LEADER:
         return False
-    return Membership.objects.filter(
-        user=user, leads=True, team__in=person.teams.values("pk")
-    ).exists()
+    return Membership.objects.filter(user=user, leads=True, team__in=person.teams.values("pk")).exists()
 
 
-def open_person(request: HttpRequest, person_id: int, *, page: str) -> Person:
+def open_person(request: StaffRequest, person_id: int, *, page: str) -> Person:
     """Load a person for a page and record that this member of staff looked."""
-    person = access_person(request.user, person_id)  # type: ignore[arg-type]
+    person = access_person(request.user, person_id)
     audit_record(
-        actor=request.user,  # type: ignore[arg-type]
+        actor=request.user,
         action=AuditEvent.Action.VIEW,
         obj=person,
         person_id=person.pk,

@@ -21,7 +21,11 @@ DEMO_PASSWORD = "rapport-demo-2026"
 TEAMS = [
     ("Willow House", Team.Kind.CARE_HOME, "Residential home for 40 older people."),
     ("Northside Home Care", Team.Kind.HOME_CARE, "Home care visits across the north of the town."),
-    ("Maple Court", Team.Kind.SUPPORTED_LIVING, "Supported living flats for adults with learning disabilities."),
+    (
+        "Maple Court",
+        Team.Kind.SUPPORTED_LIVING,
+        "Supported living flats for adults with learning disabilities.",
+    ),
 ]
 
 # username, first, last, role, job title, member of, leads
@@ -30,12 +34,32 @@ STAFF = [
     ("dan", "Dan", "Whitfield", User.Role.WORKER, "Care worker", ["Willow House"], []),
     ("ben", "Ben", "Castillo", User.Role.WORKER, "Home care worker", ["Northside Home Care"], []),
     ("priya", "Priya", "Raman", User.Role.WORKER, "Support worker", ["Maple Court"], []),
-    ("chloe", "Chloe", "Brennan", User.Role.LEADER, "Registered manager", [], ["Willow House", "Maple Court"]),
+    (
+        "chloe",
+        "Chloe",
+        "Brennan",
+        User.Role.LEADER,
+        "Registered manager",
+        [],
+        ["Willow House", "Maple Court"],
+    ),
     ("noah", "Noah", "Adeyemi", User.Role.LEADER, "Branch manager", [], ["Northside Home Care"]),
     ("admin", "Alex", "Morgan", User.Role.ADMIN, "Systems administrator", [], []),
 ]
 
-FAMILY_ROLES = ["Daughter", "Son", "Wife", "Husband", "Sister", "Brother", "Niece", "Nephew", "Friend", "Mother", "Father"]
+FAMILY_ROLES = [
+    "Daughter",
+    "Son",
+    "Wife",
+    "Husband",
+    "Sister",
+    "Brother",
+    "Niece",
+    "Nephew",
+    "Friend",
+    "Mother",
+    "Father",
+]
 PROFESSIONS = [
     ("GP", "gp"),
     ("District nurse", "community"),
@@ -75,9 +99,16 @@ def synthetic_nhs_number(rng: random.Random, taken: set[str]) -> str:
 def _staff(teams: dict[str, Team]) -> list[User]:
     users = []
     for username, first, last, role, title, member_of, leads in STAFF:
-        user = User(username=username, first_name=first, last_name=last, role=role, job_title=title,
-                    email=f"{username}@example.org", is_staff=role == User.Role.ADMIN,
-                    is_superuser=role == User.Role.ADMIN)
+        user = User(
+            username=username,
+            first_name=first,
+            last_name=last,
+            role=role,
+            job_title=title,
+            email=f"{username}@example.org",
+            is_staff=role == User.Role.ADMIN,
+            is_superuser=role == User.Role.ADMIN,
+        )
         user.set_password(DEMO_PASSWORD)
         user.save()
         for name in member_of:
@@ -94,14 +125,17 @@ def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisa
     for i in range(count):
         kind = kinds[i % len(kinds)]
         name = rng.choice(ORG_NAMES[kind]).format(fake.unique.city())
-        organisations.append(Organisation(
-            name=name, kind=kind,
-            ods_code=f"ZZ{i:04d}" if kind in ("gp", "pharmacy", "community") else "",
-            secure_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PORTAL, Channel.PHONE]),
-            secure_address=f"{name.split()[0].lower()}.team@nhs.example" if kind != "voluntary" else "",
-            phone=f"01632 {960000 + i % 1000:06d}"[:12],
-            address=fake.address(),
-        ))
+        organisations.append(
+            Organisation(
+                name=name,
+                kind=kind,
+                ods_code=f"ZZ{i:04d}" if kind in ("gp", "pharmacy", "community") else "",
+                secure_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PORTAL, Channel.PHONE]),
+                secure_address=f"{name.split()[0].lower()}.team@nhs.example" if kind != "voluntary" else "",
+                phone=f"01632 {960000 + i % 1000:06d}"[:12],
+                address=fake.address(),
+            )
+        )
     return bulk_create_with_history(organisations, Organisation, batch_size=500)
 
 
@@ -129,14 +163,20 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     practitioners = []
     for i in range(max(16, size.people // 4)):
         profession, org_kind = PROFESSIONS[i % len(PROFESSIONS)]
-        practitioners.append(Contact(
-            kind=Contact.Kind.PRACTITIONER, title="Dr" if profession == "GP" else rng.choice(["", "Ms", "Mr"]),
-            given_name=fake.first_name(), family_name=fake.last_name(), profession=profession,
-            organisation=rng.choice(by_kind.get(org_kind) or organisations),
-            phone=_phone(rng), email=f"practitioner{i}@nhs.example",
-            preferred_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PHONE]),
-            availability=rng.choice(["Weekdays 9 to 5", "Mornings", "Tuesdays and Thursdays", ""]),
-        ))
+        practitioners.append(
+            Contact(
+                kind=Contact.Kind.PRACTITIONER,
+                title="Dr" if profession == "GP" else rng.choice(["", "Ms", "Mr"]),
+                given_name=fake.first_name(),
+                family_name=fake.last_name(),
+                profession=profession,
+                organisation=rng.choice(by_kind.get(org_kind) or organisations),
+                phone=_phone(rng),
+                email=f"practitioner{i}@nhs.example",
+                preferred_channel=rng.choice([Channel.SECURE_EMAIL, Channel.PHONE]),
+                availability=rng.choice(["Weekdays 9 to 5", "Mornings", "Tuesdays and Thursdays", ""]),
+            )
+        )
     practitioners = bulk_create_with_history(practitioners, Contact, batch_size=1000)
 
     today = date.today()
@@ -151,65 +191,136 @@ def load_demo(size: DemoSize) -> dict[str, int]:
         team = team_list[i % len(team_list)]
         born = today - timedelta(days=rng.randrange(20 * 365, 98 * 365))
         preferred = rng.choice([given, given, given[:3] if len(given) > 4 else given, middle])
-        people.append(Person(
-            legal_given_names=f"{given} {middle}", legal_family_name=family, preferred_name=preferred,
-            pronouns="she/her" if sex == "F" else "he/him", date_of_birth=born,
-            nhs_number=synthetic_nhs_number(rng, taken),
-            first_language=rng.choice(["English"] * 8 + ["Polish", "Punjabi", "Welsh", "Urdu"]),
-            communication_needs=rng.choice(["", "Wears hearing aids; speak clearly and face them.",
-                                            "Prefers short sentences and pictures.", "Reading glasses needed for letters."]),
-            what_matters=rng.choice(["Seeing the grandchildren on Sundays.", "Keeping my garden tidy.",
-                                     "Choosing my own clothes each morning.", "Going to the market on Fridays.",
-                                     "Music from the 1960s, and a cup of tea with two sugars."]),
-            beliefs_and_culture=rng.choice(["", "Catholic: would like Communion brought on Sundays.",
-                                            "Muslim: halal meals; prays five times a day.", "Vegetarian."]),
-            routines_and_choices=rng.choice(["Early riser; breakfast by 7.", "Likes a bath, not a shower, in the evening.",
-                                             "Afternoon nap after lunch.", ""]),
-            key_worker=rng.choice(workers_by_team[team.name] or [None]) if rng.random() < 0.8 else None,
-            review_date=today + timedelta(days=rng.randrange(-30, 180)),
-            admitted_on=today - timedelta(days=rng.randrange(30, 3000)),
-        ))
+        people.append(
+            Person(
+                legal_given_names=f"{given} {middle}",
+                legal_family_name=family,
+                preferred_name=preferred,
+                pronouns="she/her" if sex == "F" else "he/him",
+                date_of_birth=born,
+                nhs_number=synthetic_nhs_number(rng, taken),
+                first_language=rng.choice(["English"] * 8 + ["Polish", "Punjabi", "Welsh", "Urdu"]),
+                communication_needs=rng.choice(
+                    [
+                        "",
+                        "Wears hearing aids; speak clearly and face them.",
+                        "Prefers short sentences and pictures.",
+                        "Reading glasses needed for letters.",
+                    ]
+                ),
+                what_matters=rng.choice(
+                    [
+                        "Seeing the grandchildren on Sundays.",
+                        "Keeping my garden tidy.",
+                        "Choosing my own clothes each morning.",
+                        "Going to the market on Fridays.",
+                        "Music from the 1960s, and a cup of tea with two sugars.",
+                    ]
+                ),
+                beliefs_and_culture=rng.choice(
+                    [
+                        "",
+                        "Catholic: would like Communion brought on Sundays.",
+                        "Muslim: halal meals; prays five times a day.",
+                        "Vegetarian.",
+                    ]
+                ),
+                routines_and_choices=rng.choice(
+                    [
+                        "Early riser; breakfast by 7.",
+                        "Likes a bath, not a shower, in the evening.",
+                        "Afternoon nap after lunch.",
+                        "",
+                    ]
+                ),
+                key_worker=rng.choice(workers_by_team[team.name] or [None]) if rng.random() < 0.8 else None,
+                review_date=today + timedelta(days=rng.randrange(-30, 180)),
+                admitted_on=today - timedelta(days=rng.randrange(30, 3000)),
+            )
+        )
         person_teams.append(team)
     people = bulk_create_with_history(people, Person, batch_size=1000)
     Person.teams.through.objects.bulk_create(
-        [Person.teams.through(person_id=p.pk, team_id=t.pk) for p, t in zip(people, person_teams)],
+        [
+            Person.teams.through(person_id=p.pk, team_id=t.pk)
+            for p, t in zip(people, person_teams, strict=True)
+        ],
         batch_size=2000,
     )
 
-    family_contacts, relationships = [], []
+    family_contacts: list[Contact] = []
+    relationships: list[Relationship] = []
     for person in people:
         for n in range(rng.choice([1, 1, 2, 2, 3])):
             role = rng.choice(FAMILY_ROLES)
             surname = person.legal_family_name if role not in ("Friend",) else fake.last_name()
-            title = {"Daughter": "Mrs", "Son": "Mr", "Wife": "Mrs", "Husband": "Mr", "Mother": "Mrs", "Father": "Mr"}.get(role, "")
-            contact = Contact(kind=Contact.Kind.FAMILY, title=title, given_name=fake.first_name(), family_name=surname,
-                              phone=_phone(rng), email=f"family{len(family_contacts)}@example.com",
-                              preferred_channel=rng.choice([Channel.PHONE, Channel.EMAIL, Channel.TEXT]),
-                              availability=rng.choice(["Evenings", "Weekends", "Any time", "After 4pm on weekdays"]))
-            contact.form_of_address = f"{title} {surname}" if title and rng.random() < 0.5 else contact.given_name
+            title = {
+                "Daughter": "Mrs",
+                "Son": "Mr",
+                "Wife": "Mrs",
+                "Husband": "Mr",
+                "Mother": "Mrs",
+                "Father": "Mr",
+            }.get(role, "")
+            contact = Contact(
+                kind=Contact.Kind.FAMILY,
+                title=title,
+                given_name=fake.first_name(),
+                family_name=surname,
+                phone=_phone(rng),
+                email=f"family{len(family_contacts)}@example.com",
+                preferred_channel=rng.choice([Channel.PHONE, Channel.EMAIL, Channel.TEXT]),
+                availability=rng.choice(["Evenings", "Weekends", "Any time", "After 4pm on weekdays"]),
+            )
+            contact.form_of_address = (
+                f"{title} {surname}" if title and rng.random() < 0.5 else contact.given_name
+            )
             family_contacts.append(contact)
-            relationships.append(Relationship(
-                person=person, group=Relationship.Group.FAMILY, contact=contact, role=role,
-                next_of_kin=n == 0, is_key_contact=n == 0,
-                lpa_health_welfare=n == 0 and rng.random() < 0.3, lpa_property_finance=n == 0 and rng.random() < 0.3,
-                contact_channel=contact.preferred_channel,
-                contact_every_days=rng.choice([7, 14, 28, None]), started_on=person.admitted_on,
-            ))
+            relationships.append(
+                Relationship(
+                    person=person,
+                    group=Relationship.Group.FAMILY,
+                    contact=contact,
+                    role=role,
+                    next_of_kin=n == 0,
+                    is_key_contact=n == 0,
+                    lpa_health_welfare=n == 0 and rng.random() < 0.3,
+                    lpa_property_finance=n == 0 and rng.random() < 0.3,
+                    contact_channel=contact.preferred_channel,
+                    contact_every_days=rng.choice([7, 14, 28, None]),
+                    started_on=person.admitted_on,
+                )
+            )
         for practitioner in rng.sample(practitioners, k=min(2, len(practitioners))):
-            relationships.append(Relationship(
-                person=person, group=Relationship.Group.PRACTITIONER, contact=practitioner,
-                role=practitioner.profession, started_on=person.admitted_on,
-                contact_channel=practitioner.preferred_channel,
-            ))
+            relationships.append(
+                Relationship(
+                    person=person,
+                    group=Relationship.Group.PRACTITIONER,
+                    contact=practitioner,
+                    role=practitioner.profession,
+                    started_on=person.admitted_on,
+                    contact_channel=practitioner.preferred_channel,
+                )
+            )
         for kind in (Organisation.Kind.GP_SURGERY, Organisation.Kind.PHARMACY):
-            relationships.append(Relationship(
-                person=person, group=Relationship.Group.PARTNER, organisation=rng.choice(by_kind[kind]),
-                role="GP practice" if kind == Organisation.Kind.GP_SURGERY else "Pharmacy", started_on=person.admitted_on,
-            ))
+            relationships.append(
+                Relationship(
+                    person=person,
+                    group=Relationship.Group.PARTNER,
+                    organisation=rng.choice(by_kind[kind]),
+                    role="GP practice" if kind == Organisation.Kind.GP_SURGERY else "Pharmacy",
+                    started_on=person.admitted_on,
+                )
+            )
     bulk_create_with_history(family_contacts, Contact, batch_size=2000)
     for rel in relationships:
         if rel.contact is not None:
             rel.contact_id = rel.contact.pk
     bulk_create_with_history(relationships, Relationship, batch_size=2000)
-    return {"people": len(people), "contacts": len(family_contacts) + len(practitioners),
-            "organisations": len(organisations), "relationships": len(relationships), "staff": len(staff)}
+    return {
+        "people": len(people),
+        "contacts": len(family_contacts) + len(practitioners),
+        "organisations": len(organisations),
+        "relationships": len(relationships),
+        "staff": len(staff),
+    }

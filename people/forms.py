@@ -1,7 +1,7 @@
 """Input schemas for the people pages; every message says what to do next."""
 
-from datetime import date
-from typing import Any
+from datetime import date, timedelta
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -65,9 +65,9 @@ class PersonForm(forms.ModelForm[Person]):
         teams = teams_assignable_by(user)
         if self.instance.pk:
             teams = teams | Team.objects.filter(people=self.instance)
-        self.fields["teams"].queryset = teams.distinct()
+        cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams.distinct()
         self.fields["teams"].help_text = "The teams that support this person can see the record."
-        self.fields["key_worker"].queryset = User.objects.filter(
+        cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
             is_active=True, memberships__team__in=teams
         ).distinct()
         self.fields["key_worker"].help_text = "Must work in one of the person's teams."
@@ -100,9 +100,8 @@ class PersonForm(forms.ModelForm[Person]):
 
     def clean_review_date(self) -> date | None:
         review = self.cleaned_data.get("review_date")
-        if review is not None and "review_date" in self.changed_data:
-            if review < timezone.localdate():
-                raise forms.ValidationError("Choose a review date from today onwards.")
+        if review is not None and "review_date" in self.changed_data and review < timezone.localdate():
+            raise forms.ValidationError("Choose a review date from today onwards.")
         return review
 
     def clean(self) -> dict[str, Any]:
@@ -116,9 +115,8 @@ class PersonForm(forms.ModelForm[Person]):
                     "Keep at least one of your own teams, or you could no longer see this record.",
                 )
         key_worker = data.get("key_worker")
-        if key_worker is not None and teams:
-            if not key_worker.memberships.filter(team__in=teams).exists():
-                self.add_error("key_worker", "The key worker must be in one of the chosen teams.")
+        if key_worker is not None and teams and not key_worker.memberships.filter(team__in=teams).exists():
+            self.add_error("key_worker", "The key worker must be in one of the chosen teams.")
         return data
 
 
@@ -166,7 +164,7 @@ class ReadmitForm(forms.Form):
         day: date = self.cleaned_data["admitted_on"]
         if self.person.discharged_on and day < self.person.discharged_on:
             raise forms.ValidationError("Support cannot start again before the discharge date.")
-        if day > timezone.localdate() + timezone.timedelta(days=365):
+        if day > timezone.localdate() + timedelta(days=365):
             raise forms.ValidationError("Choose a date within the next year.")
         return day
 
@@ -178,11 +176,13 @@ class PersonSearchForm(forms.Form):
         required=False,
         choices=[("active", "Receiving support"), ("discharged", "Discharged"), ("all", "Everyone")],
     )
-    team = forms.ModelChoiceField(label="Team", required=False, queryset=Team.objects.none(), empty_label="All my teams")
+    team = forms.ModelChoiceField(
+        label="Team", required=False, queryset=Team.objects.none(), empty_label="All my teams"
+    )
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = teams_assignable_by(user)
+        cast(forms.ModelChoiceField, self.fields["team"]).queryset = teams_assignable_by(user)
         self.fields["q"].widget.attrs.update(
             type="search", autocomplete="off", placeholder="Any name or NHS number"
         )

@@ -6,6 +6,7 @@ from itertools import pairwise
 from typing import Any
 
 from people.models import Person
+from rapport.lib.labels import field_label
 
 MAX_VERSIONS = 40
 
@@ -45,7 +46,7 @@ def person_changes(person: Person) -> list[Change]:
         delta = newer.diff_against(older, excluded_fields=["teams", "updated_at"])
         fields = [
             FieldChange(
-                label=str(Person._meta.get_field(c.field).verbose_name).capitalize(),
+                label=field_label(Person, c.field).capitalize(),
                 old=_show(c.old),
                 new=_show(c.new),
             )

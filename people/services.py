@@ -11,10 +11,11 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
+from rapport.lib.labels import field_label
 
 
 def _labels(fields: Iterable[str]) -> str:
-    return ", ".join(str(Person._meta.get_field(f).verbose_name) for f in fields)
+    return ", ".join(field_label(Person, f) for f in fields)
 
 
 @transaction.atomic

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -12,11 +12,12 @@ from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
 from people.history import person_changes
-from rapport.lib.concurrency import StaleRecord, save_or_conflict
+from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on, save_or_conflict
+from rapport.lib.requests import StaffRequest
 
 
 @require_GET
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: StaffRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None, user=request.user)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
@@ -34,7 +35,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_create(request: HttpRequest) -> HttpResponse:
+def person_create(request: StaffRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         person = services.person_create(
@@ -49,7 +50,7 @@ def person_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_detail(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="profile")
     context = selectors.person_page(person=person)
     context["can_see_audit"] = leads_any_team_of(request.user, person)
@@ -57,7 +58,7 @@ def person_detail(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_edit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="edit form")
     form = PersonEditForm(request.POST or None, instance=person, user=request.user)
     conflict = None
@@ -76,13 +77,11 @@ def person_edit(request: HttpRequest, person_id: int) -> HttpResponse:
         if conflict is None:
             messages.success(request, "Changes saved.")
             return redirect("people:detail", person_id=person.pk)
-    return render(
-        request, "people/person_form.html", {"form": form, "person": person, "conflict": conflict}
-    )
+    return render(request, "people/person_form.html", {"form": form, "person": person, "conflict": conflict})
 
 
 @require_http_methods(["GET", "POST"])
-def person_discharge(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="discharge form")
     form = DischargeForm(request.POST or None, person=person)
     if not person.is_active:
@@ -98,10 +97,9 @@ def person_discharge(request: HttpRequest, person_id: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
                 request=request,
             )
-        except StaleRecord:
-            form.add_error(None, "Someone changed this record while you were here. Check it, then try again.")
-            form.data = form.data.copy()
-            form.data["version"] = str(person.version + 1)
+        except StaleRecord as stale:
+            form.add_error(None, STALE_MESSAGE)
+            rebase_on(form, stale.current)
         else:
             messages.success(request, f"{person.preferred_name} has been discharged.")
             return redirect("people:detail", person_id=person.pk)
@@ -109,7 +107,7 @@ def person_discharge(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def person_readmit(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="re-admit form")
     if person.is_active:
         messages.info(request, f"{person.preferred_name} is already receiving support.")
@@ -124,8 +122,9 @@ def person_readmit(request: HttpRequest, person_id: int) -> HttpResponse:
                 expected_version=form.cleaned_data["version"],
                 request=request,
             )
-        except StaleRecord:
-            form.add_error(None, "Someone changed this record while you were here. Check it, then try again.")
+        except StaleRecord as stale:
+            form.add_error(None, STALE_MESSAGE)
+            rebase_on(form, stale.current)
         else:
             messages.success(request, f"{person.preferred_name} is receiving support again.")
             return redirect("people:detail", person_id=person.pk)
@@ -133,7 +132,7 @@ def person_readmit(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_GET
-def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_history(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="history")
     return render(
         request, "people/person_history.html", {"person": person, "changes": person_changes(person)}
@@ -141,11 +140,11 @@ def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
 
 
 @require_GET
-def person_audit(request: HttpRequest, person_id: int) -> HttpResponse:
+def person_audit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="access log")
     if not leads_any_team_of(request.user, person):
         raise PermissionDenied("Only team leaders of this person's teams can see who has looked.")
-    events = Paginator(
-        person.audit_events.select_related("actor").order_by("-at", "-id"), 50
-    ).get_page(request.GET.get("page"))
+    events = Paginator(person.audit_events.select_related("actor").order_by("-at", "-id"), 50).get_page(
+        request.GET.get("page")
+    )
     return render(request, "people/person_audit.html", {"person": person, "events": events})

@@ -1,4 +1,3 @@
-import pytest
 from django.test import override_settings
 from django.urls import reverse
 
@@ -66,7 +65,9 @@ def test_an_administrator_cannot_lock_themself_out(client, administrator) -> Non
 
 def test_teams_are_managed_in_the_app(client, administrator) -> None:
     client.force_login(administrator)
-    client.post(reverse("accounts:team_create"), {"name": "Oak Lodge", "kind": "care_home", "is_active": "on"})
+    client.post(
+        reverse("accounts:team_create"), {"name": "Oak Lodge", "kind": "care_home", "is_active": "on"}
+    )
     assert Team.objects.filter(name="Oak Lodge").exists()
     assert "Oak Lodge" in client.get(reverse("accounts:teams")).content.decode()
 
@@ -80,9 +81,7 @@ def test_workers_and_leaders_cannot_manage_staff(client, worker, leader) -> None
 
 class TestLogIn:
     def test_it_logs_in_and_lands_on_people(self, client, worker) -> None:
-        response = client.post(
-            reverse("login"), {"username": "worker", "password": "correct-horse-battery"}
-        )
+        response = client.post(reverse("login"), {"username": "worker", "password": "correct-horse-battery"})
         assert response.status_code == 302 and response.url == "/"
 
     @override_settings(AXES_FAILURE_LIMIT=3)
@@ -91,13 +90,9 @@ class TestLogIn:
             response = client.post(reverse("login"), {"username": "worker", "password": "wrong"})
         assert response.status_code == 429
         assert "Too many failed log-ins" in response.content.decode()
-        response = client.post(
-            reverse("login"), {"username": "worker", "password": "correct-horse-battery"}
-        )
+        response = client.post(reverse("login"), {"username": "worker", "password": "correct-horse-battery"})
         assert response.status_code == 429  # even the right password waits out the lock
 
     def test_a_wrong_password_is_explained(self, client, worker) -> None:
         response = client.post(reverse("login"), {"username": "worker", "password": "nope"})
         assert "do not match" in response.content.decode()
-
-

@@ -30,7 +30,10 @@ def test_an_event_cannot_be_deleted(event) -> None:
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_refuses_even_raw_sql(worker, person) -> None:
     event = audit_record(actor=worker, action="view", obj=person, person_id=person.pk, summary="Viewed")
-    for sql in ("UPDATE audit_auditevent SET summary = 'x' WHERE id = %s", "DELETE FROM audit_auditevent WHERE id = %s"):
+    for sql in (
+        "UPDATE audit_auditevent SET summary = 'x' WHERE id = %s",
+        "DELETE FROM audit_auditevent WHERE id = %s",
+    ):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             cursor.execute(sql, [event.pk])
     assert AuditEvent.objects.get(pk=event.pk).summary == "Viewed"

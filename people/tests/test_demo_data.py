@@ -12,7 +12,9 @@ class _Rollback(Exception):
 
 
 def _snapshot() -> list[tuple[str, str, str]]:
-    return list(Person.objects.order_by("pk").values_list("preferred_name", "legal_family_name", "nhs_number"))
+    return list(
+        Person.objects.order_by("pk").values_list("preferred_name", "legal_family_name", "nhs_number")
+    )
 
 
 @pytest.mark.django_db

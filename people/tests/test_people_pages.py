@@ -210,9 +210,7 @@ class TestEdit:
 
     def test_removing_all_my_teams_is_refused(self, client, worker, person, team, other_team) -> None:
         client.force_login(worker)
-        response = client.post(
-            reverse("people:edit", args=[person.pk]), self._edit(person, team, teams=[])
-        )
+        response = client.post(reverse("people:edit", args=[person.pk]), self._edit(person, team, teams=[]))
         assert "This field is required" in response.content.decode()
         person.refresh_from_db()
         assert list(person.teams.all()) == [team]

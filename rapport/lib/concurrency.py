@@ -11,6 +11,11 @@ from typing import Any
 from django import forms
 from django.db import models
 
+STALE_MESSAGE = (
+    "Someone saved a change to this record while you were here. "
+    "Check the record, then submit again if this is still right."
+)
+
 
 class StaleRecord(Exception):
     """Someone else saved the record after this editor opened it."""
@@ -84,10 +89,10 @@ def conflict_rows(form: forms.ModelForm[Any], current: models.Model) -> list[Con
     return rows
 
 
-def rebase_on(form: forms.ModelForm[Any], current: Any) -> None:
+def rebase_on(form: forms.BaseForm, current: Any) -> None:
     """Keep what the editor typed but point it at the saved version, so a second
     press of Save is a deliberate choice to replace the other person's changes."""
-    data = form.data.copy()
+    data = form.data.copy()  # type: ignore[attr-defined]
     data["version"] = str(current.version)
     form.data = data
 

@@ -86,4 +86,3 @@ class RelationshipFactory(DjangoModelFactory[Relationship]):
     contact = factory.SubFactory(ContactFactory)
     group = factory.LazyAttribute(lambda r: r.contact.kind if r.contact else Relationship.Group.PARTNER)
     role = "Daughter"
-

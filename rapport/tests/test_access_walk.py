@@ -112,7 +112,7 @@ def test_list_pages_do_not_show_another_teams_people(client, outsider, person, f
 
 def test_admin_only_pages_refuse_a_worker(client, worker, foreign_records) -> None:
     client.force_login(worker)
-    for name, route, converters in _project_patterns():
+    for name, route, _ in _project_patterns():
         if name.startswith("accounts:"):
             assert client.get(_path(route, foreign_records)).status_code == 403, name
 
