@@ -12,6 +12,7 @@ from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from people.forms import DateInput
 from rapport.lib.concurrency import VersionedFormMixin
+from rapport.lib.labels import name_the_empty_choice
 from rapport.lib.phone import clean_phone
 
 _ODS = re.compile(r"^[A-Z0-9]{3,10}$")
@@ -53,9 +54,11 @@ class ContactForm(PhoneFormMixin, forms.ModelForm[Contact]):
         self.kind = kind
         self.fields["phone"].widget.attrs.update(type="tel", autocomplete="off")
         self.fields["email"].widget.attrs["autocomplete"] = "off"
+        name_the_empty_choice(self.fields["preferred_channel"], "No preference recorded")
         if "organisation" in self.fields:
             organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
             organisation.queryset = Organisation.objects.only("id", "name")
+            name_the_empty_choice(organisation, "Not linked to an organisation")
         if kind == Contact.Kind.FAMILY:
             del self.fields["profession"]
             del self.fields["organisation"]
@@ -95,6 +98,8 @@ class OrganisationForm(PhoneFormMixin, forms.ModelForm[Organisation]):
         super().__init__(*args, **kwargs)
         self.fields["phone"].widget.attrs["type"] = "tel"
         self.fields["ods_code"].widget.attrs["autocapitalize"] = "characters"
+        name_the_empty_choice(self.fields["kind"], "Choose a type")
+        name_the_empty_choice(self.fields["secure_channel"], "None agreed yet")
 
     def clean_ods_code(self) -> str:
         code = self.cleaned_data.get("ods_code", "").strip().upper()
@@ -124,6 +129,7 @@ class RelationshipForm(forms.ModelForm[Relationship]):
             "notes",
         ]
         widgets = {"started_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+        labels = {"notes": "Notes about this relationship"}
 
     def __init__(self, *args: Any, group: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -131,7 +137,8 @@ class RelationshipForm(forms.ModelForm[Relationship]):
         if group != Relationship.Group.FAMILY:
             for name in LEGAL_FIELDS:
                 del self.fields[name]
-        self.fields["contact_every_days"].help_text = "Leave empty if there is no agreed rhythm."
+        name_the_empty_choice(self.fields["contact_channel"], "None agreed")
+        name_the_empty_choice(self.fields["contact_every_days"], "No agreed rhythm")
 
     def clean_started_on(self) -> date:
         started: date = self.cleaned_data["started_on"]

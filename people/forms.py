@@ -11,6 +11,7 @@ from accounts.models import Team, User
 from people.models import Person
 from people.nhs import normalise_nhs_number
 from rapport.lib.concurrency import VersionedFormMixin
+from rapport.lib.labels import name_the_empty_choice
 
 
 class DateInput(forms.DateInput):
@@ -71,6 +72,7 @@ class PersonForm(forms.ModelForm[Person]):
             is_active=True, memberships__team__in=teams
         ).distinct()
         self.fields["key_worker"].help_text = "Must work in one of the person's teams."
+        name_the_empty_choice(self.fields["key_worker"], "No key worker yet")
         self.fields["nhs_number"].help_text = "10 digits, for example 943 476 5919."
         self.fields["nhs_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["preferred_name"].widget.attrs["autocomplete"] = "off"

@@ -5,3 +5,12 @@ from django.db import models
 
 def field_label(model: type[models.Model], name: str) -> str:
     return str(getattr(model._meta.get_field(name), "verbose_name", name))
+
+
+def name_the_empty_choice(field: object, label: str) -> None:
+    """Say what an empty choice means instead of Django's "---------"."""
+    if hasattr(field, "empty_label"):
+        field.empty_label = label
+    choices = list(getattr(field, "choices", []))
+    if choices and choices[0][0] in ("", None):
+        field.choices = [("", label), *choices[1:]]  # type: ignore[attr-defined]
