@@ -1,5 +1,8 @@
 """Writing audit events. Callers do this inside the same transaction as the change."""
 
+import ipaddress
+
+from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 
@@ -7,10 +10,20 @@ from accounts.models import User
 from audit.models import AuditEvent
 
 
-def _client_ip(request: HttpRequest) -> str | None:
-    # REMOTE_ADDR is the proxy's address behind gunicorn's proxy; gunicorn's
-    # --forwarded-allow-ips makes it the client's, so we trust REMOTE_ADDR alone.
-    return request.META.get("REMOTE_ADDR") or None
+def client_ip(request: HttpRequest) -> str | None:
+    """The caller's address. Behind RAPPORT_PROXY_COUNT trusted proxies it is that many
+    entries from the right of X-Forwarded-For; anything earlier could be forged."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    proxies = settings.RAPPORT_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        chain = [hop.strip() for hop in forwarded.split(",")]
+        if len(chain) >= proxies:
+            try:
+                return str(ipaddress.ip_address(chain[-proxies]))
+            except ValueError:
+                return remote
+    return remote
 
 
 def audit_record(
@@ -34,7 +47,7 @@ def audit_record(
     )
     if request is not None:
         event.path = request.get_full_path()[:255]
-        event.ip_address = _client_ip(request)
+        event.ip_address = client_ip(request)
         event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:255]
     event.save()
     return event

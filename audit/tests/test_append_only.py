@@ -55,3 +55,21 @@ def test_it_records_where_the_request_came_from(client, worker, person) -> None:
     event = AuditEvent.objects.get(person=person, action="view")
     assert (event.actor, event.ip_address, event.user_agent) == (worker, "10.1.2.3", "TestPhone")
     assert event.path == f"/people/{person.pk}/"
+
+
+@pytest.mark.parametrize(
+    "proxies, forwarded, expected",
+    [
+        (0, "203.0.113.9", "10.0.0.1"),  # no proxy trusted: the header is ignored
+        (1, "198.51.100.7, 203.0.113.9", "203.0.113.9"),  # the hop our proxy saw
+        (2, "198.51.100.7, 203.0.113.9", "198.51.100.7"),
+        (2, "203.0.113.9", "10.0.0.1"),  # shorter chain than proxies: not trusted
+        (1, "not-an-ip", "10.0.0.1"),
+    ],
+)
+def test_client_address_behind_proxies(rf, settings, proxies, forwarded, expected) -> None:
+    from audit.services import client_ip
+
+    settings.RAPPORT_PROXY_COUNT = proxies
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+    assert client_ip(request) == expected
