@@ -47,18 +47,19 @@ STAFF = [
     ("admin", "Alex", "Morgan", User.Role.ADMIN, "Systems administrator", [], []),
 ]
 
+# role, title, sex of the first name (F, M, or "" for either)
 FAMILY_ROLES = [
-    "Daughter",
-    "Son",
-    "Wife",
-    "Husband",
-    "Sister",
-    "Brother",
-    "Niece",
-    "Nephew",
-    "Friend",
-    "Mother",
-    "Father",
+    ("Daughter", "Mrs", "F"),
+    ("Son", "Mr", "M"),
+    ("Wife", "Mrs", "F"),
+    ("Husband", "Mr", "M"),
+    ("Sister", "Ms", "F"),
+    ("Brother", "Mr", "M"),
+    ("Niece", "Ms", "F"),
+    ("Nephew", "Mr", "M"),
+    ("Mother", "Mrs", "F"),
+    ("Father", "Mr", "M"),
+    ("Friend", "", ""),
 ]
 PROFESSIONS = [
     ("GP", "gp"),
@@ -139,6 +140,14 @@ def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisa
     return bulk_create_with_history(organisations, Organisation, batch_size=500)
 
 
+def _first_name(fake: Faker, sex: str) -> str:
+    if sex == "F":
+        return str(fake.first_name_female())
+    if sex == "M":
+        return str(fake.first_name_male())
+    return str(fake.first_name())
+
+
 def _phone(rng: random.Random) -> str:
     # Ofcom's drama ranges: never a real subscriber.
     return f"07700 900{rng.randrange(1000):03d}"
@@ -152,7 +161,11 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     teams = {name: Team.objects.create(name=name, kind=kind, description=desc) for name, kind, desc in TEAMS}
     staff = _staff(teams)
     workers_by_team = {
-        name: [u for u in staff if any(m.team_id == team.pk for m in u.memberships.all())]
+        name: [
+            u
+            for u in staff
+            if u.role == User.Role.WORKER and any(m.team_id == team.pk for m in u.memberships.all())
+        ]
         for name, team in teams.items()
     }
     organisations = _organisations(fake, rng, max(12, size.people // 8))
@@ -163,11 +176,12 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     practitioners = []
     for i in range(max(16, size.people // 4)):
         profession, org_kind = PROFESSIONS[i % len(PROFESSIONS)]
+        sex = rng.choice("FM")
         practitioners.append(
             Contact(
                 kind=Contact.Kind.PRACTITIONER,
-                title="Dr" if profession == "GP" else rng.choice(["", "Ms", "Mr"]),
-                given_name=fake.first_name(),
+                title="Dr" if profession == "GP" else rng.choice(["", "Ms" if sex == "F" else "Mr"]),
+                given_name=_first_name(fake, sex),
                 family_name=fake.last_name(),
                 profession=profession,
                 organisation=rng.choice(by_kind.get(org_kind) or organisations),
@@ -252,20 +266,12 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     relationships: list[Relationship] = []
     for person in people:
         for n in range(rng.choice([1, 1, 2, 2, 3])):
-            role = rng.choice(FAMILY_ROLES)
-            surname = person.legal_family_name if role not in ("Friend",) else fake.last_name()
-            title = {
-                "Daughter": "Mrs",
-                "Son": "Mr",
-                "Wife": "Mrs",
-                "Husband": "Mr",
-                "Mother": "Mrs",
-                "Father": "Mr",
-            }.get(role, "")
+            role, title, name_sex = rng.choice(FAMILY_ROLES)
+            surname = person.legal_family_name if role != "Friend" else fake.last_name()
             contact = Contact(
                 kind=Contact.Kind.FAMILY,
                 title=title,
-                given_name=fake.first_name(),
+                given_name=_first_name(fake, name_sex),
                 family_name=surname,
                 phone=_phone(rng),
                 email=f"family{len(family_contacts)}@example.com",
