@@ -72,8 +72,9 @@ class TestList:
         _populate(team, 3)
         with django_assert_max_num_queries(8) as small:
             client.get(reverse("people:list"))
+        baseline = len(small)  # read now: the next request clears the query log
         _populate(team, 30)
-        with django_assert_max_num_queries(len(small.captured_queries)):
+        with django_assert_max_num_queries(baseline):
             client.get(reverse("people:list"))
 
 
@@ -146,12 +147,13 @@ class TestDetail:
         RelationshipFactory(person=person)
         with django_assert_max_num_queries(14) as small:
             client.get(reverse("people:detail", args=[person.pk]))
+        baseline = len(small)  # read now: the next request clears the query log
         for _ in range(10):
             RelationshipFactory(person=person)
             RelationshipFactory(
                 person=person, contact=None, organisation=OrganisationFactory(), group="partner"
             )
-        with django_assert_max_num_queries(len(small.captured_queries)):
+        with django_assert_max_num_queries(baseline):
             client.get(reverse("people:detail", args=[person.pk]))
 
 
