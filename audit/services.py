@@ -1,6 +1,7 @@
 """Writing audit events. Callers do this inside the same transaction as the change."""
 
 import ipaddress
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -8,6 +9,7 @@ from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import AuditEvent
+from rapport.lib.concurrency import save_if_unchanged
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -51,3 +53,27 @@ def audit_record(
         event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:255]
     event.save()
     return event
+
+
+def audited_update(
+    *,
+    actor: User,
+    record: Any,
+    changed: list[str],
+    expected_version: int,
+    summary: str,
+    person_id: int | None = None,
+    request: HttpRequest | None = None,
+) -> None:
+    """Save the changed fields of a versioned record unless someone saved first
+    (StaleRecord), with its audit event. Call inside transaction.atomic()."""
+    fields = [f for f in changed if f not in ("version", "teams")]
+    save_if_unchanged(record, expected_version=expected_version, fields=fields)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=record,
+        person_id=person_id,
+        summary=summary,
+        request=request,
+    )

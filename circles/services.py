@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audited_update
 from circles.models import Contact, Organisation, Relationship
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
@@ -62,14 +62,13 @@ def relationship_update(
     expected_version: int,
     request: HttpRequest | None = None,
 ) -> Relationship:
-    fields = [f for f in changed if f != "version"]
-    save_if_unchanged(relationship, expected_version=expected_version, fields=fields)
-    audit_record(
+    audited_update(
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=relationship,
-        person_id=relationship.person_id,
+        record=relationship,
+        changed=changed,
+        expected_version=expected_version,
         summary=f"Changed {relationship.party} in the circle",
+        person_id=relationship.person_id,
         request=request,
     )
     return relationship
@@ -131,12 +130,11 @@ def directory_entry_update(
     expected_version: int,
     request: HttpRequest | None = None,
 ) -> Contact | Organisation:
-    fields = [f for f in changed if f != "version"]
-    save_if_unchanged(entry, expected_version=expected_version, fields=fields)
-    audit_record(
+    audited_update(
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=entry,
+        record=entry,
+        changed=changed,
+        expected_version=expected_version,
         summary=f"Changed {entry}",
         request=request,
     )

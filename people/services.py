@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from accounts.models import Team, User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audited_update
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
 from rapport.lib.labels import field_label
@@ -47,18 +47,17 @@ def person_update(
     request: HttpRequest | None = None,
 ) -> Person:
     """Save the changed fields unless someone else saved first (raises StaleRecord)."""
-    fields = [f for f in changed if f not in ("teams", "version")]
-    save_if_unchanged(person, expected_version=expected_version, fields=[*fields, "updated_at"])
-    if "teams" in changed and teams is not None:
-        person.teams.set(teams)
-    audit_record(
+    audited_update(
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=person,
-        person_id=person.pk,
+        record=person,
+        changed=[*changed, "updated_at"],
+        expected_version=expected_version,
         summary=f"Changed {_labels(f for f in changed if f != 'version')}",
+        person_id=person.pk,
         request=request,
     )
+    if "teams" in changed and teams is not None:
+        person.teams.set(teams)
     return person
 
 
