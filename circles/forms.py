@@ -123,6 +123,7 @@ class RelationshipForm(forms.ModelForm[Relationship]):
             "role",
             *LEGAL_FIELDS,
             "is_key_contact",
+            "kept_informed",
             "contact_channel",
             "contact_every_days",
             "started_on",

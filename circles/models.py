@@ -151,6 +151,11 @@ class Relationship(models.Model):
     deputy = models.BooleanField("court-appointed deputy", default=False)
     parental_responsibility = models.BooleanField(default=False)
     is_key_contact = models.BooleanField("key contact", default=False)
+    kept_informed = models.BooleanField(
+        "keep informed of changes",
+        default=False,
+        help_text="The person wants them told when something changes.",
+    )
     contact_channel = models.CharField(
         "agreed way of keeping in touch", max_length=16, choices=Channel.choices, blank=True
     )

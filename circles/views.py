@@ -21,7 +21,8 @@ from circles.forms import (
     existing_parties,
 )
 from circles.models import Contact, Organisation, Relationship
-from people.access import open_person
+from interactions.selectors import recent_with_contact
+from people.access import open_person, people_visible_to
 from rapport.lib.concurrency import StaleRecord, save_or_conflict
 from rapport.lib.requests import StaffRequest
 
@@ -151,7 +152,12 @@ def contact_list(request: StaffRequest) -> HttpResponse:
 def contact_detail(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="page")
     circles = selectors.circles_of_contact(user=request.user, contact=contact)
-    return render(request, "circles/contact_detail.html", {"contact": contact, "circles": circles})
+    conversations = recent_with_contact(contact, people_visible_to(request.user))
+    return render(
+        request,
+        "circles/contact_detail.html",
+        {"contact": contact, "circles": circles, "conversations": conversations},
+    )
 
 
 @require_http_methods(["GET", "POST"])

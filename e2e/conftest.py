@@ -51,7 +51,7 @@ def log_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(f"{base}/people/")
+    page.wait_for_url(f"{base}/")
 
 
 def log_out(page: Page) -> None:

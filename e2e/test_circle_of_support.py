@@ -28,6 +28,7 @@ def test_a_worker_builds_a_circle_and_another_team_cannot_see_it(
     assert_fits_phone(page)
 
     # Add a person.
+    page.get_by_role("link", name="People", exact=True).click()
     page.get_by_role("link", name="Add a person").click()
     page.get_by_label("Preferred name").fill("Dot")
     page.get_by_label("Legal first and middle names").fill("Dorothy May")

@@ -41,6 +41,8 @@ def person_page(*, person: Person) -> dict[str, object]:
     """Everything the person page shows, in a fixed number of queries."""
     from accounts.models import Membership
     from circles.selectors import circle_of
+    from commitments.selectors import open_for_person
+    from interactions.selectors import timeline_page
 
     teams = list(person.teams.all())
     leaders = (
@@ -56,4 +58,6 @@ def person_page(*, person: Person) -> dict[str, object]:
         "leaders": list(leaders),
         "circle": circle_of(person),
         "last_change": latest,
+        "owed": open_for_person(person),
+        "conversations": list(timeline_page(person)[:5]),
     }

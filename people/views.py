@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from people import selectors, services
@@ -54,6 +55,7 @@ def person_detail(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="profile")
     context = selectors.person_page(person=person)
     context["can_see_audit"] = leads_any_team_of(request.user, person)
+    context["today"] = timezone.localdate()
     return render(request, "people/person_detail.html", context)
 
 

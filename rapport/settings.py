@@ -10,7 +10,7 @@ import dj_database_url
 import django_stubs_ext
 from csp.constants import NONE, SELF
 
-from rapport.lib.env import env_bool, env_int, env_list, env_str
+from rapport.lib.env import env_bool, env_dates, env_int, env_list, env_str
 
 django_stubs_ext.monkeypatch()
 
@@ -49,6 +49,9 @@ INSTALLED_APPS = [
     "audit",
     "people",
     "circles",
+    "commitments",
+    "interactions",
+    "myday",
 ]
 
 MIDDLEWARE = [
@@ -205,6 +208,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Working-day clocks (complaints, requests): which UK nation's bank holidays apply
+# (ENG, WLS, SCT or NIR), plus any other days the service is closed (YYYY-MM-DD, comma-separated).
+RAPPORT_HOLIDAY_REGION = env_str("RAPPORT_HOLIDAY_REGION", "ENG")
+RAPPORT_EXTRA_CLOSED_DAYS = env_dates("RAPPORT_EXTRA_CLOSED_DAYS")
 
 # How many rows a list page shows at once.
 PAGE_SIZE = env_int("RAPPORT_PAGE_SIZE", 25)

@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from accounts.forms import LoginForm
+from myday.views import my_day_page
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="people:list"), name="home"),
+    path("", my_day_page, name="home"),
     path(
         "accounts/login/",
         login_not_required(
@@ -18,6 +18,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("people/", include("people.urls")),
     path("", include("circles.urls")),
+    path("", include("commitments.urls")),
+    path("", include("interactions.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

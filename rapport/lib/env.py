@@ -4,6 +4,7 @@ A typo in production configuration must stop the server, not silently fall back.
 """
 
 import os
+from datetime import date
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -47,3 +48,14 @@ def env_str(name: str, default: str | None = None) -> str:
             raise ImproperlyConfigured(f"{name} must be set")
         return default
     return raw
+
+
+def env_dates(name: str) -> list[date]:
+    """Comma-separated YYYY-MM-DD dates."""
+    days = []
+    for text in env_list(name, []):
+        try:
+            days.append(date.fromisoformat(text))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name}: {text!r} is not a date written YYYY-MM-DD") from None
+    return days

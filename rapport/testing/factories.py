@@ -1,6 +1,7 @@
 """Factories for tests: synthetic people with a fixed seed, never real data."""
 
 import random
+from datetime import date, timedelta
 
 import factory
 from factory.django import DjangoModelFactory
@@ -8,6 +9,8 @@ from faker import Faker
 
 from accounts.models import Membership, Team, User
 from circles.models import Contact, Organisation, Relationship
+from commitments.models import Commitment
+from interactions.models import Interaction
 from people.demo import synthetic_nhs_number
 from people.models import Person
 
@@ -86,3 +89,24 @@ class RelationshipFactory(DjangoModelFactory[Relationship]):
     contact = factory.SubFactory(ContactFactory)
     group = factory.LazyAttribute(lambda r: r.contact.kind if r.contact else Relationship.Group.PARTNER)
     role = "Daughter"
+
+
+class CommitmentFactory(DjangoModelFactory[Commitment]):
+    class Meta:
+        model = Commitment
+
+    person = factory.SubFactory(PersonFactory)
+    title = factory.Sequence(lambda n: f"Ring back about appointment {n}")
+    owner = factory.SubFactory(UserFactory)
+    created_by = factory.SelfAttribute("owner")
+    due_on = factory.LazyFunction(lambda: date.today() + timedelta(days=1))
+
+
+class InteractionFactory(DjangoModelFactory[Interaction]):
+    class Meta:
+        model = Interaction
+
+    person = factory.SubFactory(PersonFactory)
+    staff = factory.SubFactory(UserFactory)
+    with_kind = "person"
+    summary = "Talked about the week ahead."

@@ -11,11 +11,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from audit.models import AuditEvent
 from circles.models import Contact, Relationship
+from commitments.models import Commitment
 from people.models import Person
-from rapport.testing.factories import ContactFactory, OrganisationFactory, RelationshipFactory
+from rapport.testing.factories import (
+    CommitmentFactory,
+    ContactFactory,
+    OrganisationFactory,
+    RelationshipFactory,
+    UserFactory,
+)
 
 # Parameters that name a person's data: a page with any of them is person-scoped.
-PERSON_SCOPED = {"person_id", "relationship_id", "contact_id"}
+PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id"}
 # Parameters of pages that hold no person's data, and why.
 NOT_PERSON_DATA = {
     "organisation_id": "partner organisations are a shared directory",
@@ -53,10 +60,14 @@ def foreign_records(person: Person) -> dict[str, object]:
     """Records of Willow House (the worker's team); the outsider works elsewhere."""
     family = RelationshipFactory(person=person, role="Son")
     OrganisationFactory()
+    owed = CommitmentFactory(
+        person=person, owner=UserFactory(username="willow-worker", teams=list(person.teams.all()))
+    )
     return {
         "person_id": person.pk,
         "relationship_id": family.pk,
         "contact_id": family.contact_id,
+        "commitment_id": owed.pk,
         "group": "family",
         "organisation_id": 1,
         "user_id": 1,
@@ -84,7 +95,12 @@ def test_person_scoped_pages_answer_404_to_another_team(client, outsider, foreig
     client.force_login(outsider)
     checked = 0
     before = AuditEvent.objects.count()
-    counts = (Person.objects.count(), Relationship.objects.count(), Contact.objects.count())
+    counts = (
+        Person.objects.count(),
+        Relationship.objects.count(),
+        Contact.objects.count(),
+        Commitment.objects.count(),
+    )
     for name, route, converters in _project_patterns():
         if not converters & PERSON_SCOPED:
             continue
@@ -94,7 +110,12 @@ def test_person_scoped_pages_answer_404_to_another_team(client, outsider, foreig
         checked += 1
     assert checked >= 10
     assert AuditEvent.objects.count() == before, "a refused request wrote an audit event"
-    assert counts == (Person.objects.count(), Relationship.objects.count(), Contact.objects.count())
+    assert counts == (
+        Person.objects.count(),
+        Relationship.objects.count(),
+        Contact.objects.count(),
+        Commitment.objects.count(),
+    )
 
 
 def test_list_pages_do_not_show_another_teams_people(client, outsider, person, foreign_records) -> None:

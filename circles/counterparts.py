@@ -1,0 +1,69 @@
+"""Who a conversation was with, or a commitment is owed to: the person, someone in
+their current circle, or a colleague from one of their teams."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import User
+from circles.models import Relationship
+from people.models import Person
+
+
+@dataclass(frozen=True)
+class Counterpart:
+    kind: str  # "person", "circle" or "colleague"
+    relationship: Relationship | None = None
+    colleague: User | None = None
+
+
+def current_circle(person: Person) -> list[Relationship]:
+    today = timezone.localdate()
+    return list(
+        person.relationships.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        .select_related("contact", "organisation")
+        .order_by("-is_key_contact", "group", "role")
+    )
+
+
+def team_colleagues(person: Person) -> list[User]:
+    return list(
+        User.objects.filter(is_active=True, memberships__team__people=person)
+        .distinct()
+        .order_by("first_name")
+    )
+
+
+class CounterpartField(forms.ChoiceField):
+    def __init__(self, *, person: Person, allow_none: bool = False, **kwargs: Any) -> None:
+        self.circle = {rel.pk: rel for rel in current_circle(person)}
+        self.colleagues = {user.pk: user for user in team_colleagues(person)}
+        choices: list[Any] = [("", "No one in particular")] if allow_none else [("", "Choose…")]
+        choices.append(("person", f"{person.preferred_name} themself"))
+        if self.circle:
+            choices.append(
+                ("Their circle", [(f"rel:{pk}", f"{r.party} ({r.role})") for pk, r in self.circle.items()])
+            )
+        if self.colleagues:
+            choices.append(
+                ("Colleagues", [(f"staff:{pk}", u.display_name) for pk, u in self.colleagues.items()])
+            )
+        super().__init__(choices=choices, required=not allow_none, **kwargs)
+
+    def to_counterpart(self, value: str) -> Counterpart | None:
+        if not value:
+            return None
+        if value == "person":
+            return Counterpart("person")
+        prefix, _, raw = value.partition(":")
+        if prefix == "rel" and raw.isdigit() and int(raw) in self.circle:
+            return Counterpart("circle", relationship=self.circle[int(raw)])
+        if prefix == "staff" and raw.isdigit() and int(raw) in self.colleagues:
+            return Counterpart("colleague", colleague=self.colleagues[int(raw)])
+        raise forms.ValidationError("Choose someone from the list.")
+
+    def clean(self, value: Any) -> Any:
+        return self.to_counterpart(super().clean(value))

@@ -1,0 +1,91 @@
+"""Anything owed: a promise, a request to answer, an agreed action, a referral, an update."""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from circles.models import Relationship
+from people.models import Person
+
+
+class Commitment(models.Model):
+    class Kind(models.TextChoices):
+        PROMISE = "promise", "Promise"
+        REQUEST = "request", "Request to answer"
+        ACTION = "action", "Agreed action"
+        REFERRAL = "referral", "Referral to follow up"
+        UPDATE = "update", "Update owed"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        CANCELLED = "cancelled", "Cancelled"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="commitments")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PROMISE)
+    title = models.CharField("what is owed", max_length=200)
+    details = models.TextField(blank=True)
+    owed_to_person = models.BooleanField(default=False)
+    owed_to_relationship = models.ForeignKey(
+        Relationship, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
+    )
+    owed_to_staff = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments_owed_to_me",
+    )
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="commitments")
+    due_on = models.DateField("due")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    outcome = models.TextField(blank=True)
+    needs_consent_check = models.BooleanField(default=False)
+    interaction = models.ForeignKey(
+        "interactions.Interaction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="commitments",
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = HistoricalRecords(excluded_fields=["version"])
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["owner", "status", "due_on"], name="commitment_owner_due"),
+            models.Index(fields=["person", "status", "due_on"], name="commitment_person_due"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+    @property
+    def owed_to(self) -> str:
+        if self.owed_to_relationship_id:
+            assert self.owed_to_relationship is not None
+            rel = self.owed_to_relationship
+            return f"{rel.party} ({rel.role})"
+        if self.owed_to_staff_id:
+            return str(self.owed_to_staff)
+        if self.owed_to_person:
+            return str(self.person)
+        return ""
+
+    def days_overdue(self, today: date | None = None) -> int:
+        today = today or timezone.localdate()
+        return (today - self.due_on).days if self.is_open and self.due_on < today else 0

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from commitments import views
+
+app_name = "commitments"
+
+urlpatterns = [
+    path("people/<int:person_id>/commitments/new/", views.commitment_create, name="create"),
+    path(
+        "people/<int:person_id>/commitments/<int:commitment_id>/close/",
+        views.commitment_close,
+        name="close",
+    ),
+    path(
+        "people/<int:person_id>/commitments/<int:commitment_id>/hand-over/",
+        views.commitment_reassign,
+        name="reassign",
+    ),
+]

@@ -1,0 +1,104 @@
+"""Commitment pages: add, hand over, close. Thin: access rule, form, service."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from commitments import services
+from commitments.forms import CloseForm, CommitmentForm, ReassignForm
+from commitments.models import Commitment
+from people.access import open_person
+from people.models import Person
+from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on
+from rapport.lib.navigation import back_or
+from rapport.lib.requests import StaffRequest
+
+
+def _commitment_of(person: Person, commitment_id: int) -> Commitment:
+    try:
+        return person.commitments.select_related("owner", "owed_to_relationship").get(pk=commitment_id)
+    except Commitment.DoesNotExist:
+        raise Http404("No such commitment") from None
+
+
+@require_http_methods(["GET", "POST"])
+def commitment_create(request: StaffRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="new commitment form")
+    form = CommitmentForm(request.POST or None, person=person, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        commitment = form.save(commit=False)
+        commitment.person = person
+        try:
+            services.commitment_create(actor=request.user, commitment=commitment, request=request)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Added for {commitment.owner}, due {commitment.due_on:%d %b}.")
+            return back_or(request, reverse("people:detail", args=[person.pk]))
+    return render(request, "commitments/commitment_form.html", {"person": person, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def commitment_close(request: StaffRequest, person_id: int, commitment_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="close commitment form")
+    commitment = _commitment_of(person, commitment_id)
+    if not commitment.is_open:
+        messages.info(request, "This is already closed.")
+        return back_or(request, reverse("people:detail", args=[person.pk]))
+    form = CloseForm(request.POST or None, initial={"version": commitment.version})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_close(
+                actor=request.user,
+                commitment=commitment,
+                status=form.cleaned_data["status"],
+                outcome=form.cleaned_data["outcome"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleRecord as stale:
+            form.add_error(None, STALE_MESSAGE)
+            rebase_on(form, stale.current)
+        else:
+            messages.success(request, f"Closed: {commitment.title}")
+            return back_or(request, reverse("people:detail", args=[person.pk]))
+    return render(
+        request,
+        "commitments/commitment_close.html",
+        {"person": person, "commitment": commitment, "form": form},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def commitment_reassign(request: StaffRequest, person_id: int, commitment_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="hand over commitment form")
+    commitment = _commitment_of(person, commitment_id)
+    if not commitment.is_open:
+        messages.info(request, "This is already closed.")
+        return back_or(request, reverse("people:detail", args=[person.pk]))
+    form = ReassignForm(request.POST or None, commitment=commitment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.commitment_reassign(
+                actor=request.user,
+                commitment=commitment,
+                owner=form.cleaned_data["owner"],
+                due_on=form.cleaned_data["due_on"],
+                note=form.cleaned_data["note"],
+                expected_version=form.cleaned_data["version"],
+                request=request,
+            )
+        except StaleRecord as stale:
+            form.add_error(None, STALE_MESSAGE)
+            rebase_on(form, stale.current)
+        else:
+            messages.success(request, f"Now with {commitment.owner}, due {commitment.due_on:%d %b}.")
+            return back_or(request, reverse("people:detail", args=[person.pk]))
+    return render(
+        request,
+        "commitments/commitment_reassign.html",
+        {"person": person, "commitment": commitment, "form": form},
+    )

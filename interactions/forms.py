@@ -1,0 +1,62 @@
+"""Logging a conversation, with what was promised in it."""
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from circles.counterparts import Counterpart, CounterpartField
+from commitments.forms import due_field
+from interactions.models import Interaction
+from people.models import Person
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
+
+
+class InteractionForm(forms.ModelForm[Interaction]):
+    promise = forms.CharField(
+        label="What did you promise?",
+        required=False,
+        max_length=200,
+        help_text="Leave empty if nothing. It goes on your day until it is done.",
+    )
+    promise_due = due_field("Promised by")
+
+    class Meta:
+        model = Interaction
+        fields = ["occurred_at", "channel", "summary", "understanding_checked"]
+        widgets = {"occurred_at": DateTimeInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["with_whom"] = CounterpartField(person=person, label="With")
+        self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
+        self.fields["promise_due"].required = False
+        self.order_fields(["with_whom", "channel", "occurred_at", "summary", "understanding_checked"])
+
+    def clean_occurred_at(self) -> datetime:
+        when: datetime = self.cleaned_data["occurred_at"]
+        if when > timezone.now() + timedelta(minutes=5):
+            raise forms.ValidationError("A conversation cannot be in the future.")
+        return when
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("promise"):
+            due: date | None = data.get("promise_due")
+            if due is None:
+                self.add_error("promise_due", "Say when you promised it by.")
+            elif due < timezone.localdate():
+                self.add_error("promise_due", "Choose today or a later day.")
+        return data
+
+    @property
+    def counterpart(self) -> Counterpart:
+        counterpart: Counterpart = self.cleaned_data["with_whom"]
+        return counterpart

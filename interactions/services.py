@@ -1,0 +1,58 @@
+"""Logging a conversation, and what was promised in it, as one change."""
+
+from datetime import date
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.counterparts import Counterpart
+from commitments.models import Commitment
+from commitments.services import commitment_create
+from interactions.models import Interaction
+
+
+@transaction.atomic
+def interaction_log(
+    *,
+    actor: User,
+    interaction: Interaction,
+    counterpart: Counterpart,
+    promise: str = "",
+    promise_due: date | None = None,
+    request: HttpRequest | None = None,
+) -> Interaction:
+    interaction.staff = actor
+    interaction.with_kind = counterpart.kind
+    interaction.relationship = counterpart.relationship
+    interaction.colleague = counterpart.colleague
+    interaction.full_clean()
+    interaction.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=interaction,
+        person_id=interaction.person_id,
+        summary=f"Logged {interaction.get_channel_display().lower()} with {interaction.counterpart}",
+        request=request,
+    )
+    if promise:
+        assert promise_due is not None
+        commitment_create(
+            actor=actor,
+            commitment=Commitment(
+                person_id=interaction.person_id,
+                kind=Commitment.Kind.PROMISE,
+                title=promise,
+                owner=actor,
+                due_on=promise_due,
+                owed_to_person=counterpart.kind == "person",
+                owed_to_relationship=counterpart.relationship,
+                owed_to_staff=counterpart.colleague,
+                interaction=interaction,
+            ),
+            request=request,
+        )
+    return interaction

@@ -1,0 +1,46 @@
+"""Conversation pages: log one, read the person's timeline."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from interactions.forms import InteractionForm
+from interactions.selectors import timeline_page
+from interactions.services import interaction_log
+from people.access import open_person
+from rapport.lib.requests import StaffRequest
+
+
+@require_http_methods(["GET", "POST"])
+def interaction_create(request: StaffRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="log a conversation form")
+    form = InteractionForm(request.POST or None, person=person, initial=_preset(request))
+    if request.method == "POST" and form.is_valid():
+        interaction = form.save(commit=False)
+        interaction.person = person
+        interaction_log(
+            actor=request.user,
+            interaction=interaction,
+            counterpart=form.counterpart,
+            promise=form.cleaned_data["promise"],
+            promise_due=form.cleaned_data["promise_due"],
+            request=request,
+        )
+        messages.success(request, f"Conversation with {interaction.counterpart} logged.")
+        return redirect("people:detail", person_id=person.pk)
+    return render(request, "interactions/interaction_form.html", {"person": person, "form": form})
+
+
+def _preset(request: StaffRequest) -> dict[str, str]:
+    """Links such as 'Log a call with Joan' preselect who it was with."""
+    with_whom = request.GET.get("with", "")
+    return {"with_whom": with_whom} if with_whom else {}
+
+
+@require_GET
+def timeline(request: StaffRequest, person_id: int) -> HttpResponse:
+    person = open_person(request, person_id, page="timeline")
+    page = Paginator(timeline_page(person), 30).get_page(request.GET.get("page"))
+    return render(request, "interactions/timeline.html", {"person": person, "page": page})

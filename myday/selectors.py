@@ -1,0 +1,137 @@
+"""What a member of staff owes today, and what has slipped, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+
+from accounts.models import Team, User
+from circles.cadence import days_overdue, lapsed_condition
+from circles.models import Relationship
+from commitments.models import Commitment
+from commitments.selectors import with_parties
+from interactions.models import Interaction
+from people.access import people_visible_to
+from people.models import Person
+
+LIST_LIMIT = 50
+COMING_UP_DAYS = 7
+
+
+@dataclass
+class Lapsed:
+    relationship: Relationship
+    last_contact: date | None
+    days_overdue: int
+
+
+@dataclass
+class Workload:
+    colleague: User
+    open: int
+    overdue: int
+
+
+@dataclass
+class TeamDay:
+    teams: list[Team]
+    workload: list[Workload]
+    overdue: list[Commitment]
+    overdue_count: int
+
+
+@dataclass
+class Day:
+    today: date
+    overdue: list[Commitment] = field(default_factory=list)
+    due_today: list[Commitment] = field(default_factory=list)
+    requests: list[Commitment] = field(default_factory=list)
+    updates: list[Commitment] = field(default_factory=list)
+    coming_up: list[Commitment] = field(default_factory=list)
+    lapsed: list[Lapsed] = field(default_factory=list)
+    lapsed_count: int = 0
+    team: TeamDay | None = None
+
+
+def _mine(user: User, day: Day) -> None:
+    horizon = day.today + timedelta(days=COMING_UP_DAYS)
+    mine = with_parties(
+        Commitment.objects.filter(
+            owner=user, status=Commitment.Status.OPEN, person__in=people_visible_to(user)
+        ).filter(Q(due_on__lte=horizon) | Q(kind__in=[Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]))
+    ).order_by("due_on", "id")[: LIST_LIMIT * 4]
+    for commitment in mine:
+        if commitment.due_on < day.today:
+            day.overdue.append(commitment)
+        elif commitment.due_on == day.today:
+            day.due_today.append(commitment)
+        elif commitment.kind == Commitment.Kind.REQUEST:
+            day.requests.append(commitment)
+        elif commitment.kind == Commitment.Kind.UPDATE:
+            day.updates.append(commitment)
+        else:
+            day.coming_up.append(commitment)
+
+
+def lapsed_contacts(
+    people: QuerySet[Person], today: date, limit: int = LIST_LIMIT
+) -> tuple[list[Lapsed], int]:
+    last = (
+        Interaction.objects.filter(relationship=OuterRef("pk"))
+        .order_by("-occurred_at")
+        .values("occurred_at")[:1]
+    )
+    lapsed = (
+        Relationship.objects.filter(
+            person__in=people.filter(status=Person.Status.ACTIVE), contact_every_days__isnull=False
+        )
+        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        .annotate(last_contact=Subquery(last))
+        .filter(lapsed_condition(today))
+    )
+    total = lapsed.count()
+    rows = []
+    for rel in lapsed.select_related("person", "contact", "organisation").order_by(
+        "last_contact", "started_on"
+    )[:limit]:
+        last_day = timezone.localdate(rel.last_contact) if rel.last_contact else None
+        assert rel.contact_every_days is not None
+        rows.append(
+            Lapsed(rel, last_day, days_overdue(rel.contact_every_days, last_day, rel.started_on, today))
+        )
+    rows.sort(key=lambda lapse: -lapse.days_overdue)
+    return rows, total
+
+
+def _team_day(user: User, today: date) -> TeamDay | None:
+    teams = list(Team.objects.filter(memberships__user=user, memberships__leads=True))
+    if not teams:
+        return None
+    open_here = Q(commitments__status=Commitment.Status.OPEN)
+    colleagues = (
+        User.objects.filter(is_active=True, memberships__team__in=teams)
+        .annotate(
+            open=Count("commitments", filter=open_here, distinct=True),
+            overdue=Count("commitments", filter=open_here & Q(commitments__due_on__lt=today), distinct=True),
+        )
+        .order_by("-overdue", "-open", "first_name")
+        .distinct()
+    )
+    overdue = with_parties(
+        Commitment.objects.filter(status=Commitment.Status.OPEN, due_on__lt=today, person__teams__in=teams)
+    ).distinct()
+    return TeamDay(
+        teams=teams,
+        workload=[Workload(u, u.open, u.overdue) for u in colleagues],
+        overdue=list(overdue.order_by("owner__first_name", "due_on")[:LIST_LIMIT]),
+        overdue_count=overdue.count(),
+    )
+
+
+def my_day(user: User, today: date | None = None) -> Day:
+    day = Day(today=today or timezone.localdate())
+    _mine(user, day)
+    day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today)
+    day.team = _team_day(user, day.today)
+    return day
