@@ -16,6 +16,8 @@ from people.access import people_visible_to
 from people.models import Person
 
 LIST_LIMIT = 50
+LAPSED_ON_MY_DAY = 10
+TEAM_OVERDUE_ON_MY_DAY = 20
 COMING_UP_DAYS = 7
 
 
@@ -124,7 +126,7 @@ def _team_day(user: User, today: date) -> TeamDay | None:
     return TeamDay(
         teams=teams,
         workload=[Workload(u, u.open, u.overdue) for u in colleagues],
-        overdue=list(overdue.order_by("owner__first_name", "due_on")[:LIST_LIMIT]),
+        overdue=list(overdue.order_by("due_on", "owner__first_name")[:TEAM_OVERDUE_ON_MY_DAY]),
         overdue_count=overdue.count(),
     )
 
@@ -132,6 +134,6 @@ def _team_day(user: User, today: date) -> TeamDay | None:
 def my_day(user: User, today: date | None = None) -> Day:
     day = Day(today=today or timezone.localdate())
     _mine(user, day)
-    day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today)
+    day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today, LAPSED_ON_MY_DAY)
     day.team = _team_day(user, day.today)
     return day

@@ -14,6 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Membership, Team, User
 from circles.models import Channel, Contact, Organisation, Relationship
+from commitments.demo import load_follow_through
 from people.models import Person
 
 DEMO_PASSWORD = "rapport-demo-2026"
@@ -323,10 +324,13 @@ def load_demo(size: DemoSize) -> dict[str, int]:
         if rel.contact is not None:
             rel.contact_id = rel.contact.pk
     bulk_create_with_history(relationships, Relationship, batch_size=2000)
+    workers = {p.pk: workers_by_team[t.name] for p, t in zip(people, person_teams, strict=True)}
+    follow_through = load_follow_through(rng, people, workers, relationships, today)
     return {
         "people": len(people),
         "contacts": len(family_contacts) + len(practitioners),
         "organisations": len(organisations),
         "relationships": len(relationships),
         "staff": len(staff),
+        **follow_through,
     }
