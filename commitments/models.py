@@ -51,6 +51,13 @@ class Commitment(models.Model):
         blank=True,
         related_name="commitments",
     )
+    change = models.ForeignKey(
+        "changes.Change",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="updates_owed",
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)

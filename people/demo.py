@@ -13,6 +13,7 @@ from nhs_number import calculate_checksum
 from simple_history.utils import bulk_create_with_history
 
 from accounts.models import Membership, Team, User
+from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
 from commitments.demo import load_follow_through
 from people.models import Person
@@ -326,6 +327,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     bulk_create_with_history(relationships, Relationship, batch_size=2000)
     workers = {p.pk: workers_by_team[t.name] for p, t in zip(people, person_teams, strict=True)}
     follow_through = load_follow_through(rng, people, workers, relationships, today)
+    follow_through |= load_changes(rng, people, workers, relationships, today)
     return {
         "people": len(people),
         "contacts": len(family_contacts) + len(practitioners),

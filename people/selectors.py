@@ -60,4 +60,5 @@ def person_page(*, person: Person) -> dict[str, object]:
         "last_change": latest,
         "owed": open_for_person(person),
         "conversations": list(timeline_page(person)[:5]),
+        "changes": list(person.changes.select_related("recorded_by")[:5]),
     }

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "audit",
     "people",
     "circles",
+    "changes",
     "commitments",
     "interactions",
     "myday",

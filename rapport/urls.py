@@ -18,6 +18,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("people/", include("people.urls")),
     path("", include("circles.urls")),
+    path("", include("changes.urls")),
     path("", include("commitments.urls")),
     path("", include("interactions.urls")),
     path("", include("accounts.urls")),

@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from faker import Faker
 
 from accounts.models import Membership, Team, User
+from changes.models import Change
 from circles.models import Contact, Organisation, Relationship
 from commitments.models import Commitment
 from interactions.models import Interaction
@@ -110,3 +111,14 @@ class InteractionFactory(DjangoModelFactory[Interaction]):
     staff = factory.SubFactory(UserFactory)
     with_kind = "person"
     summary = "Talked about the week ahead."
+
+
+class ChangeFactory(DjangoModelFactory[Change]):
+    class Meta:
+        model = Change
+
+    person = factory.SubFactory(PersonFactory)
+    area = Change.Area.FALL
+    significance = Change.Significance.SIGNIFICANT
+    description = "Found on the bedroom floor at 7am; says she slipped getting up."
+    recorded_by = factory.SubFactory(UserFactory)

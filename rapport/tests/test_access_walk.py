@@ -14,6 +14,7 @@ from circles.models import Contact, Relationship
 from commitments.models import Commitment
 from people.models import Person
 from rapport.testing.factories import (
+    ChangeFactory,
     CommitmentFactory,
     ContactFactory,
     OrganisationFactory,
@@ -22,7 +23,7 @@ from rapport.testing.factories import (
 )
 
 # Parameters that name a person's data: a page with any of them is person-scoped.
-PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id"}
+PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id", "change_id"}
 # Parameters of pages that hold no person's data, and why.
 NOT_PERSON_DATA = {
     "organisation_id": "partner organisations are a shared directory",
@@ -68,6 +69,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "relationship_id": family.pk,
         "contact_id": family.contact_id,
         "commitment_id": owed.pk,
+        "change_id": ChangeFactory(person=person).pk,
         "group": "family",
         "organisation_id": 1,
         "user_id": 1,

@@ -1,0 +1,60 @@
+"""Recording a change and the updates it makes owed, as one change."""
+
+from datetime import date
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from changes.models import Change
+from changes.rules import Recipient, tell_by, who_needs_to_know
+from circles.counterparts import current_circle
+from commitments.models import Commitment
+from commitments.services import commitment_create
+
+
+@transaction.atomic
+def change_record(*, actor: User, change: Change, request: HttpRequest | None = None) -> list[Commitment]:
+    """Save the change and create an 'update owed' for each person who needs to know."""
+    change.recorded_by = actor
+    change.full_clean()
+    change.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=change,
+        person_id=change.person_id,
+        summary=f"Recorded a change: {change.get_area_display().lower()} ({change.significance})",
+        request=request,
+    )
+    person = change.person
+    recipients = who_needs_to_know(
+        area=change.area,
+        significance=change.significance,
+        circle=current_circle(person),
+        key_worker=person.key_worker,
+        recorded_by=actor,
+    )
+    due = tell_by(change.significance, timezone.localtime(change.observed_at).date())
+    return [
+        commitment_create(actor=actor, commitment=update_for(change, recipient, actor, due), request=request)
+        for recipient in recipients
+    ]
+
+
+def update_for(change: Change, recipient: Recipient, owner: User, due: date) -> Commitment:
+    return Commitment(
+        person=change.person,
+        kind=Commitment.Kind.UPDATE,
+        title=f"Tell {recipient.name} about the change in {change.get_area_display().lower()}",
+        details=change.description,
+        owner=owner,
+        due_on=due,
+        owed_to_relationship=recipient.relationship,
+        owed_to_staff=recipient.staff,
+        needs_consent_check=recipient.check_consent,
+        change=change,
+    )
