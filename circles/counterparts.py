@@ -15,7 +15,7 @@ from people.models import Person
 
 @dataclass(frozen=True)
 class Counterpart:
-    kind: str  # "person", "circle" or "colleague"
+    kind: str  # "person", "circle", "colleague" or "other"
     relationship: Relationship | None = None
     colleague: User | None = None
 
@@ -38,9 +38,18 @@ def team_colleagues(person: Person) -> list[User]:
 
 
 class CounterpartField(forms.ChoiceField):
-    def __init__(self, *, person: Person, allow_none: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        person: Person,
+        allow_none: bool = False,
+        colleagues: bool = True,
+        other: str = "",
+        **kwargs: Any,
+    ) -> None:
         self.circle = {rel.pk: rel for rel in current_circle(person)}
-        self.colleagues = {user.pk: user for user in team_colleagues(person)}
+        self.colleagues = {user.pk: user for user in team_colleagues(person)} if colleagues else {}
+        self.other = other
         choices: list[Any] = [("", "No one in particular")] if allow_none else [("", "Choose…")]
         choices.append(("person", f"{person.preferred_name} themself"))
         if self.circle:
@@ -51,6 +60,8 @@ class CounterpartField(forms.ChoiceField):
             choices.append(
                 ("Colleagues", [(f"staff:{pk}", u.display_name) for pk, u in self.colleagues.items()])
             )
+        if other:
+            choices.append(("other", other))
         super().__init__(choices=choices, required=not allow_none, **kwargs)
 
     def to_counterpart(self, value: str) -> Counterpart | None:
@@ -58,6 +69,8 @@ class CounterpartField(forms.ChoiceField):
             return None
         if value == "person":
             return Counterpart("person")
+        if value == "other" and self.other:
+            return Counterpart("other")
         prefix, _, raw = value.partition(":")
         if prefix == "rel" and raw.isdigit() and int(raw) in self.circle:
             return Counterpart("circle", relationship=self.circle[int(raw)])

@@ -11,6 +11,9 @@ from circles.cadence import days_overdue, lapsed_condition
 from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.selectors import with_parties
+from feedback.clocks import Clock
+from feedback.models import Feedback
+from feedback.selectors import open_with_clocks, with_clocks
 from interactions.models import Interaction
 from people.access import people_visible_to
 from people.models import Person
@@ -53,6 +56,7 @@ class Day:
     coming_up: list[Commitment] = field(default_factory=list)
     lapsed: list[Lapsed] = field(default_factory=list)
     lapsed_count: int = 0
+    complaints: list[tuple[Feedback, list[Clock]]] = field(default_factory=list)
     team: TeamDay | None = None
 
 
@@ -135,5 +139,6 @@ def my_day(user: User, today: date | None = None) -> Day:
     day = Day(today=today or timezone.localdate())
     _mine(user, day)
     day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today, LAPSED_ON_MY_DAY)
+    day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:LIST_LIMIT]), day.today)
     day.team = _team_day(user, day.today)
     return day

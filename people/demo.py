@@ -16,6 +16,7 @@ from accounts.models import Membership, Team, User
 from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
 from commitments.demo import load_follow_through
+from feedback.demo import load_feedback
 from people.models import Person
 
 DEMO_PASSWORD = "rapport-demo-2026"
@@ -328,6 +329,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     workers = {p.pk: workers_by_team[t.name] for p, t in zip(people, person_teams, strict=True)}
     follow_through = load_follow_through(rng, people, workers, relationships, today)
     follow_through |= load_changes(rng, people, workers, relationships, today)
+    follow_through |= load_feedback(rng, people, workers, relationships, today)
     return {
         "people": len(people),
         "contacts": len(family_contacts) + len(practitioners),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "circles",
     "changes",
     "commitments",
+    "feedback",
     "interactions",
     "myday",
 ]
@@ -214,6 +215,10 @@ LOGGING = {
 # (ENG, WLS, SCT or NIR), plus any other days the service is closed (YYYY-MM-DD, comma-separated).
 RAPPORT_HOLIDAY_REGION = env_str("RAPPORT_HOLIDAY_REGION", "ENG")
 RAPPORT_EXTRA_CLOSED_DAYS = env_dates("RAPPORT_EXTRA_CLOSED_DAYS")
+# Working days to acknowledge and to answer a complaint, and to answer a concern.
+RAPPORT_COMPLAINT_ACKNOWLEDGE_DAYS = env_int("RAPPORT_COMPLAINT_ACKNOWLEDGE_DAYS", 3)
+RAPPORT_COMPLAINT_RESPOND_DAYS = env_int("RAPPORT_COMPLAINT_RESPOND_DAYS", 20)
+RAPPORT_CONCERN_RESPOND_DAYS = env_int("RAPPORT_CONCERN_RESPOND_DAYS", 10)
 
 # How many rows a list page shows at once.
 PAGE_SIZE = env_int("RAPPORT_PAGE_SIZE", 25)

@@ -11,6 +11,8 @@ from accounts.models import Membership, Team, User
 from changes.models import Change
 from circles.models import Contact, Organisation, Relationship
 from commitments.models import Commitment
+from feedback.clocks import deadlines
+from feedback.models import Feedback
 from interactions.models import Interaction
 from people.demo import synthetic_nhs_number
 from people.models import Person
@@ -122,3 +124,18 @@ class ChangeFactory(DjangoModelFactory[Change]):
     significance = Change.Significance.SIGNIFICANT
     description = "Found on the bedroom floor at 7am; says she slipped getting up."
     recorded_by = factory.SubFactory(UserFactory)
+
+
+class FeedbackFactory(DjangoModelFactory[Feedback]):
+    class Meta:
+        model = Feedback
+
+    person = factory.SubFactory(PersonFactory)
+    kind = Feedback.Kind.COMPLAINT
+    from_name = "A neighbour"
+    about = "The morning visit was over an hour late three days running."
+    handler = factory.SubFactory(UserFactory)
+    recorded_by = factory.SelfAttribute("handler")
+    received_on = factory.LazyFunction(date.today)
+    acknowledge_by = factory.LazyAttribute(lambda f: deadlines(f.kind, f.received_on)[0])
+    respond_by = factory.LazyAttribute(lambda f: deadlines(f.kind, f.received_on)[1])

@@ -17,13 +17,14 @@ from rapport.testing.factories import (
     ChangeFactory,
     CommitmentFactory,
     ContactFactory,
+    FeedbackFactory,
     OrganisationFactory,
     RelationshipFactory,
     UserFactory,
 )
 
 # Parameters that name a person's data: a page with any of them is person-scoped.
-PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id", "change_id"}
+PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id", "change_id", "feedback_id"}
 # Parameters of pages that hold no person's data, and why.
 NOT_PERSON_DATA = {
     "organisation_id": "partner organisations are a shared directory",
@@ -70,6 +71,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "contact_id": family.contact_id,
         "commitment_id": owed.pk,
         "change_id": ChangeFactory(person=person).pk,
+        "feedback_id": FeedbackFactory(person=person).pk,
         "group": "family",
         "organisation_id": 1,
         "user_id": 1,
@@ -89,7 +91,12 @@ def test_the_same_pages_open_for_the_persons_own_team(client, worker, foreign_re
         if converters & PERSON_SCOPED:
             status = client.get(_path(route, foreign_records)).status_code
             # A worker may not read the access log; an active person cannot be re-admitted.
-            expected = {"people:audit": 403, "people:readmit": 302}.get(name, 200)
+            expected = {
+                "people:audit": 403,
+                "people:readmit": 302,
+                "feedback:acknowledge": 302,  # forms posted from the feedback page
+                "feedback:close": 302,
+            }.get(name, 200)
             assert status == expected, f"{name}: {status}"
 
 

@@ -1,0 +1,32 @@
+"""Reads of feedback within the access rule."""
+
+from datetime import date
+
+from django.db.models import QuerySet
+
+from accounts.models import User
+from feedback.clocks import Clock, clocks_for
+from feedback.models import Feedback
+from people.access import people_visible_to
+
+
+def with_parties(feedback: QuerySet[Feedback]) -> QuerySet[Feedback]:
+    return feedback.select_related(
+        "person", "handler", "from_relationship__contact", "from_relationship__organisation"
+    )
+
+
+def open_with_clocks(user: User, *, handled_by: User | None = None) -> QuerySet[Feedback]:
+    """Open complaints and concerns of people this user may see, nearest deadline first."""
+    found = Feedback.objects.filter(
+        status=Feedback.Status.OPEN,
+        kind__in=[Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN],
+        person__in=people_visible_to(user),
+    )
+    if handled_by is not None:
+        found = found.filter(handler=handled_by)
+    return with_parties(found).order_by("respond_by", "received_on", "id")
+
+
+def with_clocks(feedback: list[Feedback], today: date) -> list[tuple[Feedback, list[Clock]]]:
+    return [(item, clocks_for(item, today)) for item in feedback]

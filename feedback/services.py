@@ -1,0 +1,76 @@
+"""Feedback: received, acknowledged, answered, each step audited."""
+
+from datetime import date
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from feedback.clocks import deadlines
+from feedback.models import Feedback
+from rapport.lib.concurrency import save_if_unchanged
+
+
+@transaction.atomic
+def feedback_log(*, actor: User, feedback: Feedback, request: HttpRequest | None = None) -> Feedback:
+    feedback.recorded_by = actor
+    feedback.acknowledge_by, feedback.respond_by = deadlines(feedback.kind, feedback.received_on)
+    feedback.full_clean()
+    feedback.save()
+    _audit(actor, feedback, AuditEvent.Action.CREATE, f"{feedback.get_kind_display()} received", request)
+    return feedback
+
+
+@transaction.atomic
+def feedback_acknowledge(
+    *, actor: User, feedback: Feedback, on: date, expected_version: int, request: HttpRequest | None = None
+) -> Feedback:
+    feedback.acknowledged_on = on
+    save_if_unchanged(feedback, expected_version=expected_version, fields=["acknowledged_on"])
+    _audit(actor, feedback, AuditEvent.Action.UPDATE, f"{feedback.get_kind_display()} acknowledged", request)
+    return feedback
+
+
+@transaction.atomic
+def feedback_close(
+    *,
+    actor: User,
+    feedback: Feedback,
+    on: date,
+    outcome: str,
+    learning: str,
+    expected_version: int,
+    request: HttpRequest | None = None,
+) -> Feedback:
+    feedback.responded_on = on
+    feedback.outcome = outcome
+    feedback.learning = learning
+    feedback.status = Feedback.Status.CLOSED
+    if feedback.acknowledge_by and not feedback.acknowledged_on:
+        feedback.acknowledged_on = on  # the answer acknowledges it too
+    save_if_unchanged(
+        feedback,
+        expected_version=expected_version,
+        fields=["responded_on", "outcome", "learning", "status", "acknowledged_on"],
+    )
+    _audit(
+        actor,
+        feedback,
+        AuditEvent.Action.UPDATE,
+        f"{feedback.get_kind_display()} answered and closed",
+        request,
+    )
+    return feedback
+
+
+def _audit(actor: User, feedback: Feedback, action: str, summary: str, request: HttpRequest | None) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        obj=feedback,
+        person_id=feedback.person_id,
+        summary=summary,
+        request=request,
+    )
