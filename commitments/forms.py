@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from typing import Any, cast
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
@@ -24,6 +25,15 @@ def _not_in_the_past(day: date) -> date:
     if day < timezone.localdate():
         raise forms.ValidationError("Choose today or a later day.")
     return day
+
+
+def possible_owners(commitment: Commitment) -> QuerySet[User]:
+    """Staff who can see the person, or for an action about no one, the meeting's team."""
+    if commitment.person is not None:
+        return OwnerField(person=commitment.person).queryset  # type: ignore[return-value]
+    if commitment.meeting is None:
+        return User.objects.filter(pk=commitment.owner_id)
+    return User.objects.filter(is_active=True, memberships__team_id=commitment.meeting.team_id).distinct()
 
 
 class OwnerField(forms.ModelChoiceField):
@@ -91,7 +101,7 @@ class ReassignForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.commitment = commitment
         owner = cast(forms.ModelChoiceField, self.fields["owner"])
-        owner.queryset = OwnerField(person=commitment.person).queryset
+        owner.queryset = possible_owners(commitment)
         name_the_empty_choice(owner, "Choose a colleague")
         self.initial.update(owner=commitment.owner_id, due_on=commitment.due_on, version=commitment.version)
 

@@ -24,7 +24,9 @@ class Commitment(models.Model):
         DONE = "done", "Done"
         CANCELLED = "cancelled", "Cancelled"
 
-    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="commitments")
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="commitments"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PROMISE)
     title = models.CharField("what is owed", max_length=200)
     details = models.TextField(blank=True)
@@ -50,6 +52,13 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         related_name="commitments",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="actions",
     )
     change = models.ForeignKey(
         "changes.Change",
@@ -89,7 +98,7 @@ class Commitment(models.Model):
             return f"{rel.party} ({rel.role})"
         if self.owed_to_staff_id:
             return str(self.owed_to_staff)
-        if self.owed_to_person:
+        if self.owed_to_person and self.person is not None:
             return str(self.person)
         return ""
 

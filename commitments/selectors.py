@@ -15,6 +15,7 @@ def with_parties(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
         "owed_to_staff",
         "owed_to_relationship__contact",
         "owed_to_relationship__organisation",
+        "meeting",
     )
 
 

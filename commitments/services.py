@@ -16,6 +16,8 @@ from rapport.lib.concurrency import save_if_unchanged
 
 
 def _check_owner_can_see(owner: User, commitment: Commitment) -> None:
+    if commitment.person_id is None:
+        return
     if not people_visible_to(owner).filter(pk=commitment.person_id).exists():
         raise ValidationError({"owner": f"{owner} does not work with {commitment.person}."})
 

@@ -6,14 +6,6 @@ app_name = "commitments"
 
 urlpatterns = [
     path("people/<int:person_id>/commitments/new/", views.commitment_create, name="create"),
-    path(
-        "people/<int:person_id>/commitments/<int:commitment_id>/close/",
-        views.commitment_close,
-        name="close",
-    ),
-    path(
-        "people/<int:person_id>/commitments/<int:commitment_id>/hand-over/",
-        views.commitment_reassign,
-        name="reassign",
-    ),
+    path("commitments/<int:commitment_id>/close/", views.commitment_close, name="close"),
+    path("commitments/<int:commitment_id>/hand-over/", views.commitment_reassign, name="reassign"),
 ]

@@ -2,26 +2,35 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from commitments import services
+from commitments.access import access_commitment
 from commitments.forms import CloseForm, CommitmentForm, ReassignForm
 from commitments.models import Commitment
 from people.access import open_person
-from people.models import Person
 from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on
 from rapport.lib.navigation import back_or
 from rapport.lib.requests import StaffRequest
 
 
-def _commitment_of(person: Person, commitment_id: int) -> Commitment:
-    try:
-        return person.commitments.select_related("owner", "owed_to_relationship").get(pk=commitment_id)
-    except Commitment.DoesNotExist:
-        raise Http404("No such commitment") from None
+def _open_commitment(request: StaffRequest, commitment_id: int, page: str) -> Commitment:
+    """Load through the access rule and record the look against the person, if any."""
+    commitment = access_commitment(request.user, commitment_id)
+    if commitment.person_id is not None:
+        open_person(request, commitment.person_id, page=page)
+    return commitment
+
+
+def _home_of(commitment: Commitment) -> str:
+    if commitment.person_id is not None:
+        return reverse("people:detail", args=[commitment.person_id])
+    if commitment.meeting_id is not None:
+        return reverse("meetings:detail", args=[commitment.meeting_id])
+    return reverse("home")
 
 
 @require_http_methods(["GET", "POST"])
@@ -42,12 +51,11 @@ def commitment_create(request: StaffRequest, person_id: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def commitment_close(request: StaffRequest, person_id: int, commitment_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="close commitment form")
-    commitment = _commitment_of(person, commitment_id)
+def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
+    commitment = _open_commitment(request, commitment_id, "close commitment form")
     if not commitment.is_open:
         messages.info(request, "This is already closed.")
-        return back_or(request, reverse("people:detail", args=[person.pk]))
+        return back_or(request, _home_of(commitment))
     form = CloseForm(request.POST or None, initial={"version": commitment.version})
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,21 +72,20 @@ def commitment_close(request: StaffRequest, person_id: int, commitment_id: int) 
             rebase_on(form, stale.current)
         else:
             messages.success(request, f"Closed: {commitment.title}")
-            return back_or(request, reverse("people:detail", args=[person.pk]))
+            return back_or(request, _home_of(commitment))
     return render(
         request,
         "commitments/commitment_close.html",
-        {"person": person, "commitment": commitment, "form": form},
+        {"commitment": commitment, "form": form, "back": _home_of(commitment)},
     )
 
 
 @require_http_methods(["GET", "POST"])
-def commitment_reassign(request: StaffRequest, person_id: int, commitment_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="hand over commitment form")
-    commitment = _commitment_of(person, commitment_id)
+def commitment_reassign(request: StaffRequest, commitment_id: int) -> HttpResponse:
+    commitment = _open_commitment(request, commitment_id, "hand over commitment form")
     if not commitment.is_open:
         messages.info(request, "This is already closed.")
-        return back_or(request, reverse("people:detail", args=[person.pk]))
+        return back_or(request, _home_of(commitment))
     form = ReassignForm(request.POST or None, commitment=commitment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -96,9 +103,9 @@ def commitment_reassign(request: StaffRequest, person_id: int, commitment_id: in
             rebase_on(form, stale.current)
         else:
             messages.success(request, f"Now with {commitment.owner}, due {commitment.due_on:%d %b}.")
-            return back_or(request, reverse("people:detail", args=[person.pk]))
+            return back_or(request, _home_of(commitment))
     return render(
         request,
         "commitments/commitment_reassign.html",
-        {"person": person, "commitment": commitment, "form": form},
+        {"commitment": commitment, "form": form, "back": _home_of(commitment)},
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import Team, User
 from circles.cadence import days_overdue, lapsed_condition
 from circles.models import Relationship
+from commitments.access import commitments_visible_to
 from commitments.models import Commitment
 from commitments.selectors import with_parties
 from feedback.clocks import Clock
@@ -63,9 +64,9 @@ class Day:
 def _mine(user: User, day: Day) -> None:
     horizon = day.today + timedelta(days=COMING_UP_DAYS)
     mine = with_parties(
-        Commitment.objects.filter(
-            owner=user, status=Commitment.Status.OPEN, person__in=people_visible_to(user)
-        ).filter(Q(due_on__lte=horizon) | Q(kind__in=[Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]))
+        commitments_visible_to(user)
+        .filter(owner=user, status=Commitment.Status.OPEN)
+        .filter(Q(due_on__lte=horizon) | Q(kind__in=[Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]))
     ).order_by("due_on", "id")[: LIST_LIMIT * 4]
     for commitment in mine:
         if commitment.due_on < day.today:
@@ -124,8 +125,9 @@ def _team_day(user: User, today: date) -> TeamDay | None:
         .order_by("-overdue", "-open", "first_name")
         .distinct()
     )
+    in_teams = Q(person__teams__in=teams) | Q(person__isnull=True, meeting__team__in=teams)
     overdue = with_parties(
-        Commitment.objects.filter(status=Commitment.Status.OPEN, due_on__lt=today, person__teams__in=teams)
+        Commitment.objects.filter(in_teams, status=Commitment.Status.OPEN, due_on__lt=today)
     ).distinct()
     return TeamDay(
         teams=teams,

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from meetings.access import meetings_visible_to
 from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
@@ -56,6 +57,7 @@ def person_detail(request: StaffRequest, person_id: int) -> HttpResponse:
     context = selectors.person_page(person=person)
     context["can_see_audit"] = leads_any_team_of(request.user, person)
     context["today"] = timezone.localdate()
+    context["meetings"] = list(meetings_visible_to(request.user).filter(people=person)[:5])
     return render(request, "people/person_detail.html", context)
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "commitments",
     "feedback",
     "interactions",
+    "meetings",
     "myday",
 ]
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("commitments.urls")),
     path("", include("feedback.urls")),
     path("", include("interactions.urls")),
+    path("", include("meetings.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -71,7 +71,7 @@ def test_a_due_date_in_the_past_is_refused(client, worker, person) -> None:
 def test_closing_asks_for_the_outcome(client, worker, person) -> None:
     owed = CommitmentFactory(person=person, owner=worker)
     client.force_login(worker)
-    url = reverse("commitments:close", args=[person.pk, owed.pk])
+    url = reverse("commitments:close", args=[owed.pk])
     response = client.post(url, {"status": "done", "outcome": "", "version": owed.version})
     assert "This field is required" in response.content.decode()
     owed.refresh_from_db()
@@ -86,7 +86,7 @@ def test_closing_asks_for_the_outcome(client, worker, person) -> None:
 def test_hand_over_to_a_teammate(client, worker, teammate, person) -> None:
     owed = CommitmentFactory(person=person, owner=worker)
     client.force_login(worker)
-    url = reverse("commitments:reassign", args=[person.pk, owed.pk])
+    url = reverse("commitments:reassign", args=[owed.pk])
     response = client.post(url, {"owner": worker.pk, "due_on": owed.due_on.isoformat(), "version": 1})
     assert "different person or a different due date" in response.content.decode()
     client.post(
@@ -102,12 +102,12 @@ def test_a_stale_close_changes_nothing(client, worker, teammate, person) -> None
     owed = CommitmentFactory(person=person, owner=worker)
     client.force_login(teammate)
     client.post(
-        reverse("commitments:reassign", args=[person.pk, owed.pk]),
+        reverse("commitments:reassign", args=[owed.pk]),
         {"owner": teammate.pk, "due_on": owed.due_on.isoformat(), "version": 1},
     )
     client.force_login(worker)
     response = client.post(
-        reverse("commitments:close", args=[person.pk, owed.pk]),
+        reverse("commitments:close", args=[owed.pk]),
         {"status": "cancelled", "outcome": "Not needed", "version": 1},
     )
     assert "Someone saved a change" in response.content.decode()
@@ -118,4 +118,4 @@ def test_a_stale_close_changes_nothing(client, worker, teammate, person) -> None
 def test_a_commitment_of_another_person_is_404(client, worker, person, team) -> None:
     elsewhere = CommitmentFactory(owner=UserFactory(username="u2", teams=[team]))
     client.force_login(worker)
-    assert client.get(reverse("commitments:close", args=[person.pk, elsewhere.pk])).status_code == 404
+    assert client.get(reverse("commitments:close", args=[elsewhere.pk])).status_code == 404

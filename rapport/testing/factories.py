@@ -4,6 +4,7 @@ import random
 from datetime import date, timedelta
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 from faker import Faker
 
@@ -14,6 +15,7 @@ from commitments.models import Commitment
 from feedback.clocks import deadlines
 from feedback.models import Feedback
 from interactions.models import Interaction
+from meetings.models import Meeting
 from people.demo import synthetic_nhs_number
 from people.models import Person
 
@@ -139,3 +141,20 @@ class FeedbackFactory(DjangoModelFactory[Feedback]):
     received_on = factory.LazyFunction(date.today)
     acknowledge_by = factory.LazyAttribute(lambda f: deadlines(f.kind, f.received_on)[0])
     respond_by = factory.LazyAttribute(lambda f: deadlines(f.kind, f.received_on)[1])
+
+
+class MeetingFactory(DjangoModelFactory[Meeting]):
+    class Meta:
+        model = Meeting
+        skip_postgeneration_save = True
+
+    kind = Meeting.Kind.MULTI_AGENCY
+    title = "Discharge planning meeting"
+    team = factory.SubFactory(TeamFactory)
+    held_at = factory.LazyFunction(timezone.now)
+    recorded_by = factory.SubFactory(UserFactory)
+
+    @factory.post_generation
+    def people(self, create: bool, extracted: list[Person] | None, **kwargs: object) -> None:
+        if extracted:
+            self.people.set(extracted)

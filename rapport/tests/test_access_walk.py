@@ -18,13 +18,22 @@ from rapport.testing.factories import (
     CommitmentFactory,
     ContactFactory,
     FeedbackFactory,
+    MeetingFactory,
     OrganisationFactory,
     RelationshipFactory,
     UserFactory,
 )
 
 # Parameters that name a person's data: a page with any of them is person-scoped.
-PERSON_SCOPED = {"person_id", "relationship_id", "contact_id", "commitment_id", "change_id", "feedback_id"}
+PERSON_SCOPED = {
+    "person_id",
+    "relationship_id",
+    "contact_id",
+    "commitment_id",
+    "change_id",
+    "feedback_id",
+    "meeting_id",  # a meeting's record names the people discussed
+}
 # Parameters of pages that hold no person's data, and why.
 NOT_PERSON_DATA = {
     "organisation_id": "partner organisations are a shared directory",
@@ -72,6 +81,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "commitment_id": owed.pk,
         "change_id": ChangeFactory(person=person).pk,
         "feedback_id": FeedbackFactory(person=person).pk,
+        "meeting_id": MeetingFactory(team=person.teams.get(), people=[person]).pk,
         "group": "family",
         "organisation_id": 1,
         "user_id": 1,

@@ -1,0 +1,33 @@
+"""Who may see a meeting: the staff of its team. Supervision records are private to the
+supervisee, those who attended, the team's leaders and administrators."""
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from accounts.models import Team, User
+from meetings.models import Meeting
+
+
+def meetings_visible_to(user: User) -> QuerySet[Meeting]:
+    if not user.is_authenticated or not user.is_active:
+        return Meeting.objects.none()
+    if user.is_administrator:
+        return Meeting.objects.all()
+    my_teams = Team.objects.filter(memberships__user=user)
+    led = Team.objects.filter(memberships__user=user, memberships__leads=True)
+    private = Q(kind=Meeting.Kind.SUPERVISION) & ~(
+        Q(supervisee=user)
+        | Q(recorded_by=user)
+        | Q(team__in=led)
+        | Q(pk__in=Meeting.staff.through.objects.filter(user=user).values("meeting"))
+    )
+    return Meeting.objects.filter(team__in=my_teams).exclude(private)
+
+
+def access_meeting(user: User, meeting_id: int) -> Meeting:
+    try:
+        return (
+            meetings_visible_to(user).select_related("team", "recorded_by", "supervisee").get(pk=meeting_id)
+        )
+    except Meeting.DoesNotExist:
+        raise Http404("No such meeting") from None

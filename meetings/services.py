@@ -1,0 +1,69 @@
+"""Recording a meeting with its decisions and actions, as one change."""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.models import Contact
+from commitments.models import Commitment
+from commitments.services import commitment_create
+from meetings.models import Decision, Meeting
+from people.models import Person
+
+
+@transaction.atomic
+def meeting_record(
+    *,
+    actor: User,
+    meeting: Meeting,
+    people: Iterable[Person],
+    staff: Iterable[User],
+    contacts: Iterable[Contact],
+    decisions: list[str],
+    actions: list[dict[str, Any]],
+    request: HttpRequest | None = None,
+) -> Meeting:
+    meeting.recorded_by = actor
+    meeting.full_clean(exclude=["people", "staff", "contacts"])
+    meeting.save()
+    meeting.people.set(people)
+    meeting.staff.set(staff)
+    meeting.contacts.set(contacts)
+    Decision.objects.bulk_create(
+        [Decision(meeting=meeting, text=text, position=n) for n, text in enumerate(decisions, start=1)]
+    )
+    for action in actions:
+        commitment_create(
+            actor=actor,
+            commitment=Commitment(
+                person=action.get("about"),
+                kind=Commitment.Kind.ACTION,
+                title=action["title"],
+                owner=action["owner"],
+                due_on=action["due_on"],
+                meeting=meeting,
+            ),
+            request=request,
+        )
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=meeting,
+        summary=f"Recorded {meeting}",
+        request=request,
+    )
+    for person in meeting.people.all():
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=meeting,
+            person_id=person.pk,
+            summary=f"Discussed at {meeting.get_kind_display().lower()}: {meeting}",
+            request=request,
+        )
+    return meeting
