@@ -1,12 +1,13 @@
 """Log-in, and the staff and team forms administrators use."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
 from accounts.models import Team, User
+from rapport.lib.labels import name_the_empty_choice
 
 
 class LoginForm(AuthenticationForm):
@@ -51,11 +52,25 @@ class StaffForm(forms.ModelForm[User]):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "job_title", "role", "is_active"]
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "job_title",
+            "role",
+            "supervisor",
+            "supervision_every_days",
+            "is_active",
+        ]
         labels = {"is_active": "Can log in"}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        supervisor = cast(forms.ModelChoiceField, self.fields["supervisor"])
+        supervisor.queryset = User.objects.filter(is_active=True).exclude(role=User.Role.WORKER)
+        name_the_empty_choice(supervisor, "No supervisor")
+        name_the_empty_choice(self.fields["supervision_every_days"], "Not set")
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
         if self.instance.pk:
@@ -69,6 +84,10 @@ class StaffForm(forms.ModelForm[User]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        if data.get("supervisor") is not None and data["supervisor"].pk == self.instance.pk:
+            self.add_error("supervisor", "Someone cannot supervise themself.")
+        if data.get("supervisor") and not data.get("supervision_every_days"):
+            self.add_error("supervision_every_days", "Say how often supervision happens.")
         role = data.get("role")
         leads = data.get("leads") or []
         member_of = data.get("member_of") or []

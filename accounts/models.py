@@ -39,6 +39,15 @@ class User(AbstractUser):
     role = models.CharField(max_length=10, choices=Role.choices, default=Role.WORKER)
     job_title = models.CharField(max_length=120, blank=True)
     teams = models.ManyToManyField(Team, through="Membership", related_name="members", blank=True)
+    supervisor = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="supervisees"
+    )
+    supervision_every_days = models.PositiveSmallIntegerField(
+        "supervision every",
+        choices=[(28, "Four weeks"), (42, "Six weeks"), (56, "Eight weeks"), (91, "Three months")],
+        null=True,
+        blank=True,
+    )
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 
     class Meta:

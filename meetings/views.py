@@ -32,7 +32,10 @@ def _chosen_people(request: StaffRequest) -> list[Person]:
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: StaffRequest) -> HttpResponse:
     people = _chosen_people(request)
-    form = MeetingForm(request.POST or None, user=request.user, initial={"people": people})
+    preset = {"people": people, **{k: request.GET[k] for k in ("kind", "supervisee") if k in request.GET}}
+    if preset.get("kind") == "supervision":
+        preset["title"] = "Supervision"
+    form = MeetingForm(request.POST or None, user=request.user, initial=preset)
     actions = ActionFormSet(request.POST or None, form_kwargs={"user": request.user}, prefix="actions")
     if request.method == "POST" and form.is_valid() and actions.is_valid():
         try:

@@ -16,6 +16,7 @@ from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
 from interactions.models import Interaction
+from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
 from people.access import people_visible_to
 from people.models import Person
 
@@ -58,6 +59,8 @@ class Day:
     lapsed: list[Lapsed] = field(default_factory=list)
     lapsed_count: int = 0
     complaints: list[tuple[Feedback, list[Clock]]] = field(default_factory=list)
+    supervisions: list[SupervisionDue] = field(default_factory=list)
+    my_supervision: SupervisionDue | None = None
     team: TeamDay | None = None
 
 
@@ -142,5 +145,7 @@ def my_day(user: User, today: date | None = None) -> Day:
     _mine(user, day)
     day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today, LAPSED_ON_MY_DAY)
     day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:LIST_LIMIT]), day.today)
+    day.supervisions = supervisions_due(user, day.today)
+    day.my_supervision = my_next_supervision(user, day.today)
     day.team = _team_day(user, day.today)
     return day

@@ -1,0 +1,55 @@
+"""Supervision rhythm: when each worker's next supervision is due."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from meetings.models import Meeting
+
+
+def next_supervision(last_held: date | None, every_days: int, today: date) -> date:
+    """With none held yet, supervision is due now."""
+    return today if last_held is None else last_held + timedelta(days=every_days)
+
+
+@dataclass(frozen=True)
+class SupervisionDue:
+    supervisee: User
+    last_held: date | None
+    due: date
+
+    @property
+    def overdue(self) -> bool:
+        return self.due < timezone.localdate()
+
+
+def _with_last_held(users: QuerySet[User]) -> QuerySet[User]:
+    return users.annotate(
+        last_held=Max("supervisions__held_at", filter=Q(supervisions__kind=Meeting.Kind.SUPERVISION))
+    )
+
+
+def supervisions_due(supervisor: User, today: date, within_days: int = 7) -> list[SupervisionDue]:
+    """The supervisor's supervisees whose supervision is due within the week, or overdue."""
+    rows = []
+    for user in _with_last_held(
+        User.objects.filter(supervisor=supervisor, is_active=True, supervision_every_days__isnull=False)
+    ):
+        held = getattr(user, "last_held", None)
+        last = timezone.localdate(held) if held else None
+        assert user.supervision_every_days is not None
+        due = next_supervision(last, user.supervision_every_days, today)
+        if due <= today + timedelta(days=within_days):
+            rows.append(SupervisionDue(user, last, due))
+    return sorted(rows, key=lambda row: row.due)
+
+
+def my_next_supervision(user: User, today: date) -> SupervisionDue | None:
+    if user.supervisor_id is None or not user.supervision_every_days:
+        return None
+    held = getattr(_with_last_held(User.objects.filter(pk=user.pk)).get(), "last_held", None)
+    last = timezone.localdate(held) if held else None
+    return SupervisionDue(user, last, next_supervision(last, user.supervision_every_days, today))
