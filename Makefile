@@ -8,12 +8,14 @@ export PIP_PROGRESS_BAR := off
 
 .PHONY: run serve test lint typecheck pytest bench demo migrate install install-dev browser clean
 
-## make run: install, migrate, load the demo data (once) and serve on 127.0.0.1:8000
+## make run: install, migrate, load the demo data (once), start the task worker and serve on 127.0.0.1:8000
 run: export DJANGO_DEBUG := true
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_data --if-empty
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py schedule_reminders
+	$(BIN)/python manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT; \
+	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need, lint, type-check, run the suite (SQLite, then PostgreSQL when DATABASE_URL says so)
 test: install-dev browser

@@ -17,6 +17,7 @@ from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
 from commitments.demo import load_follow_through
 from feedback.demo import load_feedback
+from meetings.demo import load_meetings
 from people.models import Person
 
 DEMO_PASSWORD = "rapport-demo-2026"
@@ -330,6 +331,10 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     follow_through = load_follow_through(rng, people, workers, relationships, today)
     follow_through |= load_changes(rng, people, workers, relationships, today)
     follow_through |= load_feedback(rng, people, workers, relationships, today)
+    people_by_team: dict[str, list[Person]] = {}
+    for person, team in zip(people, person_teams, strict=True):
+        people_by_team.setdefault(team.name, []).append(person)
+    follow_through |= load_meetings(rng, people_by_team, teams, staff, today)
     return {
         "people": len(people),
         "contacts": len(family_contacts) + len(practitioners),

@@ -55,7 +55,12 @@ INSTALLED_APPS = [
     "interactions",
     "meetings",
     "myday",
+    "reminders",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -220,6 +225,9 @@ RAPPORT_EXTRA_CLOSED_DAYS = env_dates("RAPPORT_EXTRA_CLOSED_DAYS")
 RAPPORT_COMPLAINT_ACKNOWLEDGE_DAYS = env_int("RAPPORT_COMPLAINT_ACKNOWLEDGE_DAYS", 3)
 RAPPORT_COMPLAINT_RESPOND_DAYS = env_int("RAPPORT_COMPLAINT_RESPOND_DAYS", 20)
 RAPPORT_CONCERN_RESPOND_DAYS = env_int("RAPPORT_CONCERN_RESPOND_DAYS", 10)
+
+# The address staff use to reach Rapport, for links in emails and calendar entries.
+RAPPORT_SITE_URL = env_str("RAPPORT_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # How many rows a list page shows at once.
 PAGE_SIZE = env_int("RAPPORT_PAGE_SIZE", 25)

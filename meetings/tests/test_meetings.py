@@ -98,9 +98,13 @@ def test_people_of_another_team_cannot_be_discussed(client, worker, team, other_
 def test_a_team_action_about_no_one_can_be_closed_by_its_owner(client, worker, team) -> None:
     meeting = MeetingFactory(team=team, kind="team")
     action = Commitment.objects.create(
-        kind="action", title="Tidy the office", owner=worker, created_by=worker, meeting=meeting,
+        kind="action",
+        title="Tidy the office",
+        owner=worker,
+        created_by=worker,
+        meeting=meeting,
         due_on=timezone.localdate(),
-    )  # fmt: skip
+    )
     client.force_login(worker)
     client.post(
         reverse("commitments:close", args=[action.pk]), {"status": "done", "outcome": "Done", "version": 1}

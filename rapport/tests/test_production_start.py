@@ -46,10 +46,21 @@ def test_gunicorn_serves_the_app_and_its_static_files(tmp_path: Path) -> None:
         )
     port = _free_port()
     server = subprocess.Popen(
-        [str(GUNICORN), "rapport.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1",
-         "--forwarded-allow-ips", "127.0.0.1"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+        [
+            str(GUNICORN),
+            "rapport.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--forwarded-allow-ips",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
