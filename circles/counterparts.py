@@ -44,14 +44,17 @@ class CounterpartField(forms.ChoiceField):
         person: Person,
         allow_none: bool = False,
         colleagues: bool = True,
+        include_person: bool = True,
         other: str = "",
         **kwargs: Any,
     ) -> None:
         self.circle = {rel.pk: rel for rel in current_circle(person)}
         self.colleagues = {user.pk: user for user in team_colleagues(person)} if colleagues else {}
         self.other = other
+        self.include_person = include_person
         choices: list[Any] = [("", "No one in particular")] if allow_none else [("", "Choose…")]
-        choices.append(("person", f"{person.preferred_name} themself"))
+        if include_person:
+            choices.append(("person", f"{person.preferred_name} themself"))
         if self.circle:
             choices.append(
                 ("Their circle", [(f"rel:{pk}", f"{r.party} ({r.role})") for pk, r in self.circle.items()])
@@ -67,7 +70,7 @@ class CounterpartField(forms.ChoiceField):
     def to_counterpart(self, value: str) -> Counterpart | None:
         if not value:
             return None
-        if value == "person":
+        if value == "person" and self.include_person:
             return Counterpart("person")
         if value == "other" and self.other:
             return Counterpart("other")

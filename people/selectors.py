@@ -61,4 +61,9 @@ def person_page(*, person: Person) -> dict[str, object]:
         "owed": open_for_person(person),
         "conversations": list(timeline_page(person)[:5]),
         "changes": list(person.changes.select_related("recorded_by")[:5]),
+        "thanks": list(
+            person.recognitions.select_related(
+                "given_by", "relationship__contact", "relationship__organisation"
+            )[:5]
+        ),
     }

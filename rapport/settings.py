@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "interactions",
     "meetings",
     "myday",
+    "recognition",
     "reminders",
     "django_tasks",
     "django_tasks_db",

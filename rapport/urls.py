@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("feedback.urls")),
     path("", include("interactions.urls")),
     path("", include("meetings.urls")),
+    path("", include("recognition.urls")),
     path("", include("reminders.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),

@@ -39,6 +39,7 @@ NOT_PERSON_DATA = {
     "organisation_id": "partner organisations are a shared directory",
     "user_id": "staff records; administrators only",
     "team_id": "teams; administrators only",
+    "colleague_id": "staff who share a team; others 404 (recognition tests)",
     "group": "names a part of a circle, never a record",
     "token": "a calendar's secret; a wrong one is a 404 (reminders tests)",
 }
@@ -87,6 +88,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "organisation_id": 1,
         "user_id": 1,
         "team_id": 1,
+        "colleague_id": 1,
     }
 
 
