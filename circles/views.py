@@ -23,7 +23,8 @@ from circles.forms import (
 from circles.models import Contact, Organisation, Relationship
 from interactions.selectors import recent_with_contact
 from people.access import open_person, people_visible_to
-from rapport.lib.concurrency import StaleRecord, save_or_conflict
+from rapport.lib.concurrency import StaleRecord
+from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
 
 GROUPS = {g.value: g for g in Relationship.Group}
@@ -81,25 +82,19 @@ def relationship_edit(request: StaffRequest, person_id: int, relationship_id: in
     relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle edit form")
     form = RelationshipEditForm(request.POST or None, instance=relationship, group=relationship.group)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        conflict = save_or_conflict(
-            form,
-            lambda: services.relationship_update(
-                actor=request.user,
-                relationship=form.instance,
-                changed=form.changed_data,
-                expected_version=form.cleaned_data["version"],
-                request=request,
-            ),
-        )
-        if conflict is None:
-            messages.success(request, "Changes saved.")
-            return redirect("people:detail", person_id=person.pk)
-    return render(
+    return versioned_edit(
         request,
-        "circles/relationship_form.html",
-        {"person": person, "relationship": relationship, "form": form, "conflict": conflict},
+        form,
+        save=lambda: services.relationship_update(
+            actor=request.user,
+            relationship=form.instance,
+            changed=form.changed_data,
+            expected_version=form.cleaned_data["version"],
+            request=request,
+        ),
+        template="circles/relationship_form.html",
+        context={"person": person, "relationship": relationship},
+        done=lambda: redirect("people:detail", person_id=person.pk),
     )
 
 
@@ -164,23 +159,23 @@ def contact_detail(request: StaffRequest, contact_id: int) -> HttpResponse:
 def contact_edit(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="edit form")
     form = ContactEditForm(request.POST or None, instance=contact, kind=contact.kind)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        conflict = save_or_conflict(
-            form,
-            lambda: services.directory_entry_update(
-                actor=request.user,
-                entry=form.instance,
-                changed=form.changed_data,
-                expected_version=form.cleaned_data["version"],
-                request=request,
-            ),
-        )
-        if conflict is None:
-            messages.success(request, "Changes saved.")
-            return redirect("circles:contact", contact_id=contact.pk)
-    return render(
-        request, "circles/contact_form.html", {"contact": contact, "form": form, "conflict": conflict}
+    return versioned_edit(
+        request,
+        form,
+        save=lambda: _update_entry(request, form),
+        template="circles/contact_form.html",
+        context={"contact": contact},
+        done=lambda: redirect("circles:contact", contact_id=contact.pk),
+    )
+
+
+def _update_entry(request: StaffRequest, form: ContactEditForm | OrganisationEditForm) -> object:
+    return services.directory_entry_update(
+        actor=request.user,
+        entry=form.instance,
+        changed=form.changed_data,
+        expected_version=form.cleaned_data["version"],
+        request=request,
     )
 
 
@@ -239,23 +234,11 @@ def organisation_detail(request: StaffRequest, organisation_id: int) -> HttpResp
 def organisation_edit(request: StaffRequest, organisation_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=organisation_id)
     form = OrganisationEditForm(request.POST or None, instance=organisation)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        conflict = save_or_conflict(
-            form,
-            lambda: services.directory_entry_update(
-                actor=request.user,
-                entry=form.instance,
-                changed=form.changed_data,
-                expected_version=form.cleaned_data["version"],
-                request=request,
-            ),
-        )
-        if conflict is None:
-            messages.success(request, "Changes saved.")
-            return redirect("circles:organisation", organisation_id=organisation.pk)
-    return render(
+    return versioned_edit(
         request,
-        "circles/organisation_form.html",
-        {"organisation": organisation, "form": form, "conflict": conflict},
+        form,
+        save=lambda: _update_entry(request, form),
+        template="circles/organisation_form.html",
+        context={"organisation": organisation},
+        done=lambda: redirect("circles:organisation", organisation_id=organisation.pk),
     )

@@ -19,6 +19,7 @@ from commitments.demo import load_follow_through
 from feedback.demo import load_feedback
 from meetings.demo import load_meetings
 from people.models import Person
+from signposting.demo import load_services
 
 DEMO_PASSWORD = "rapport-demo-2026"
 
@@ -335,6 +336,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     for person, team in zip(people, person_teams, strict=True):
         people_by_team.setdefault(team.name, []).append(person)
     follow_through |= load_meetings(rng, people_by_team, teams, staff, today)
+    follow_through |= load_services()
     return {
         "people": len(people),
         "contacts": len(family_contacts) + len(practitioners),

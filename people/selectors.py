@@ -61,6 +61,11 @@ def person_page(*, person: Person) -> dict[str, object]:
         "owed": open_for_person(person),
         "conversations": list(timeline_page(person)[:5]),
         "changes": list(person.changes.select_related("recorded_by")[:5]),
+        "signposted": list(
+            person.signpostings.select_related(
+                "service", "by", "relationship__contact", "relationship__organisation"
+            )[:5]
+        ),
         "thanks": list(
             person.recognitions.select_related(
                 "given_by", "relationship__contact", "relationship__organisation"

@@ -14,7 +14,8 @@ from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
 from people.history import person_changes
-from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on, save_or_conflict
+from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on
+from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
 
 
@@ -65,23 +66,21 @@ def person_detail(request: StaffRequest, person_id: int) -> HttpResponse:
 def person_edit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="edit form")
     form = PersonEditForm(request.POST or None, instance=person, user=request.user)
-    conflict = None
-    if request.method == "POST" and form.is_valid():
-        conflict = save_or_conflict(
-            form,
-            lambda: services.person_update(
-                actor=request.user,
-                person=form.instance,
-                changed=form.changed_data,
-                expected_version=form.cleaned_data["version"],
-                teams=form.cleaned_data["teams"],
-                request=request,
-            ),
-        )
-        if conflict is None:
-            messages.success(request, "Changes saved.")
-            return redirect("people:detail", person_id=person.pk)
-    return render(request, "people/person_form.html", {"form": form, "person": person, "conflict": conflict})
+    return versioned_edit(
+        request,
+        form,
+        save=lambda: services.person_update(
+            actor=request.user,
+            person=form.instance,
+            changed=form.changed_data,
+            expected_version=form.cleaned_data["version"],
+            teams=form.cleaned_data["teams"],
+            request=request,
+        ),
+        template="people/person_form.html",
+        context={"person": person},
+        done=lambda: redirect("people:detail", person_id=person.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])

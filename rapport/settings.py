@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "myday",
     "recognition",
     "reminders",
+    "signposting",
     "django_tasks",
     "django_tasks_db",
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("recognition.urls")),
     path("", include("reminders.urls")),
+    path("", include("signposting.urls")),
     path("", include("accounts.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from interactions.models import Interaction
 from meetings.models import Meeting
 from people.demo import synthetic_nhs_number
 from people.models import Person
+from signposting.models import Service
 
 factory.Faker._DEFAULT_LOCALE = "en_GB"
 Faker.seed(2026)
@@ -158,3 +159,13 @@ class MeetingFactory(DjangoModelFactory[Meeting]):
     def people(self, create: bool, extracted: list[Person] | None, **kwargs: object) -> None:
         if extracted:
             self.people.set(extracted)
+
+
+class ServiceFactory(DjangoModelFactory[Service]):
+    class Meta:
+        model = Service
+
+    name = factory.Sequence(lambda n: f"Riverside Carers' Centre {n}")
+    topic = Service.Topic.CARERS
+    helps_with = "Advice, breaks and a weekly support group for unpaid carers."
+    how_to_contact = "Phone 01632 960 555, weekdays 9 to 5."

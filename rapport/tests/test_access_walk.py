@@ -40,6 +40,7 @@ NOT_PERSON_DATA = {
     "user_id": "staff records; administrators only",
     "team_id": "teams; administrators only",
     "colleague_id": "staff who share a team; others 404 (recognition tests)",
+    "service_id": "the local services directory, shared by all staff",
     "group": "names a part of a circle, never a record",
     "token": "a calendar's secret; a wrong one is a 404 (reminders tests)",
 }
@@ -89,6 +90,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "user_id": 1,
         "team_id": 1,
         "colleague_id": 1,
+        "service_id": 1,
     }
 
 

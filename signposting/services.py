@@ -1,0 +1,49 @@
+"""Signposting, with an optional follow-up on the worker's day."""
+
+from datetime import date
+
+from django.db import transaction
+from django.http import HttpRequest
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from commitments.models import Commitment
+from commitments.services import commitment_create
+from signposting.models import Signposting
+
+
+@transaction.atomic
+def signpost(
+    *,
+    actor: User,
+    signposting: Signposting,
+    follow_up_on: date | None = None,
+    request: HttpRequest | None = None,
+) -> Signposting:
+    signposting.by = actor
+    signposting.full_clean()
+    signposting.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=signposting,
+        person_id=signposting.person_id,
+        summary=f"Signposted {signposting.to_whom} to {signposting.service}",
+        request=request,
+    )
+    if follow_up_on is not None:
+        commitment_create(
+            actor=actor,
+            commitment=Commitment(
+                person=signposting.person,
+                kind=Commitment.Kind.PROMISE,
+                title=f"Ask whether {signposting.service} helped",
+                owner=actor,
+                due_on=follow_up_on,
+                owed_to_person=signposting.relationship is None,
+                owed_to_relationship=signposting.relationship,
+            ),
+            request=request,
+        )
+    return signposting
