@@ -4,7 +4,17 @@ import pytest
 from playwright.sync_api import Page
 
 from e2e.conftest import assert_accessible, assert_fits_phone, log_in
-from rapport.testing.factories import ContactFactory, OrganisationFactory, RelationshipFactory
+from rapport.testing.factories import (
+    ChangeFactory,
+    CommitmentFactory,
+    ContactFactory,
+    FeedbackFactory,
+    InteractionFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    RelationshipFactory,
+    ServiceFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,9 +31,39 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
         group="practitioner",
         contact=ContactFactory(kind="practitioner", profession="District nurse", organisation=gp),
     )
+    owed = CommitmentFactory(person=person, owner=leader, title="Ring the district nurse")
+    InteractionFactory(
+        person=person, staff=leader, with_kind="circle", relationship=rel, summary="Talked about dressings"
+    )
+    change = ChangeFactory(person=person, recorded_by=leader)
+    complaint = FeedbackFactory(person=person, handler=leader)
+    meeting = MeetingFactory(team=person.teams.get(), people=[person], recorded_by=leader)
+    meeting.staff.add(leader)
+    service = ServiceFactory()
     base = live_server.url
     log_in(page, base, "leader")
     for path in [
+        "/",
+        f"/people/{person.pk}/timeline/",
+        f"/people/{person.pk}/conversations/new/",
+        f"/people/{person.pk}/commitments/new/",
+        f"/commitments/{owed.pk}/close/",
+        f"/commitments/{owed.pk}/hand-over/",
+        f"/people/{person.pk}/changes/new/",
+        f"/people/{person.pk}/changes/{change.pk}/",
+        f"/people/{person.pk}/feedback/new/",
+        f"/people/{person.pk}/feedback/{complaint.pk}/",
+        "/feedback/",
+        "/meetings/",
+        "/meetings/new/",
+        f"/meetings/{meeting.pk}/",
+        f"/people/{person.pk}/thanks/new/",
+        "/colleagues/",
+        f"/colleagues/{leader.pk}/",
+        "/services/",
+        f"/services/{service.pk}/",
+        f"/people/{person.pk}/signpost/",
+        "/me/reminders/",
         "/people/",
         f"/people/{person.pk}/",
         f"/people/{person.pk}/edit/",
