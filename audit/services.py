@@ -77,3 +77,29 @@ def audited_update(
         summary=summary,
         request=request,
     )
+
+
+def audited_create(
+    *,
+    actor: User,
+    record: Any,
+    summary: str,
+    person_id: int | None = None,
+    request: HttpRequest | None = None,
+    exclude: list[str] | None = None,
+) -> Any:
+    """Validate and save a new record with its audit event, filed under the person it is
+    about (its own id for a person). Call inside transaction.atomic()."""
+    record.full_clean(exclude=exclude)
+    record.save()
+    if person_id is None:
+        person_id = record.pk if record._meta.label == "people.Person" else getattr(record, "person_id", None)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=record,
+        person_id=person_id,
+        summary=summary,
+        request=request,
+    )
+    return record

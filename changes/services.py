@@ -7,8 +7,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audited_create
 from changes.models import Change
 from changes.rules import Recipient, tell_by, who_needs_to_know
 from circles.counterparts import current_circle
@@ -20,13 +19,9 @@ from commitments.services import commitment_create
 def change_record(*, actor: User, change: Change, request: HttpRequest | None = None) -> list[Commitment]:
     """Save the change and create an 'update owed' for each person who needs to know."""
     change.recorded_by = actor
-    change.full_clean()
-    change.save()
-    audit_record(
+    audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=change,
-        person_id=change.person_id,
+        record=change,
         summary=f"Recorded a change: {change.get_area_display().lower()} ({change.significance})",
         request=request,
     )

@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record, audited_update
+from audit.services import audit_record, audited_create, audited_update
 from circles.models import Contact, Organisation, Relationship
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
@@ -24,15 +24,7 @@ def relationship_add(
 ) -> Relationship:
     """Put a contact or organisation in a person's circle; a new party is saved first."""
     if party.pk is None:
-        party.full_clean()
-        party.save()
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.CREATE,
-            obj=party,
-            summary=f"Added {party} to the directory",
-            request=request,
-        )
+        audited_create(actor=actor, record=party, summary=f"Added {party} to the directory", request=request)
     relationship.person = person
     if isinstance(party, Organisation):
         relationship.organisation = party
@@ -40,17 +32,12 @@ def relationship_add(
     else:
         relationship.contact = party
         relationship.group = party.kind
-    relationship.full_clean()
-    relationship.save()
-    audit_record(
+    return audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=relationship,
-        person_id=person.pk,
+        record=relationship,
         summary=f"Added {party} ({relationship.role}) to the circle",
         request=request,
     )
-    return relationship
 
 
 @transaction.atomic
@@ -109,16 +96,9 @@ def relationship_end(
 def directory_entry_create(
     *, actor: User, entry: Contact | Organisation, request: HttpRequest | None = None
 ) -> Contact | Organisation:
-    entry.full_clean()
-    entry.save()
-    audit_record(
-        actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=entry,
-        summary=f"Added {entry} to the directory",
-        request=request,
+    return audited_create(
+        actor=actor, record=entry, summary=f"Added {entry} to the directory", request=request
     )
-    return entry
 
 
 @transaction.atomic

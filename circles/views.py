@@ -23,7 +23,7 @@ from circles.forms import (
 from circles.models import Contact, Organisation, Relationship
 from interactions.selectors import recent_with_contact
 from people.access import open_person, people_visible_to
-from rapport.lib.concurrency import StaleRecord
+from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
 
@@ -103,23 +103,23 @@ def relationship_end(request: StaffRequest, person_id: int, relationship_id: int
     relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle end form")
     form = EndRelationshipForm(request.POST or None, relationship=relationship)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.relationship_end(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_or_explain(
+            form,
+            lambda: services.relationship_end(
                 actor=request.user,
                 relationship=relationship,
                 on=form.cleaned_data["ended_on"],
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
                 request=request,
-            )
-        except StaleRecord:
-            form.add_error(
-                None, "Someone changed this relationship while you were here. Check it, then try again."
-            )
-        else:
-            messages.success(request, f"{relationship.party} is no longer in the current circle.")
-            return redirect("people:detail", person_id=person.pk)
+            ),
+        )
+    ):
+        messages.success(request, f"{relationship.party} is no longer in the current circle.")
+        return redirect("people:detail", person_id=person.pk)
     return render(
         request,
         "circles/relationship_end.html",

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audited_create
 from commitments.models import Commitment
 from people.access import people_visible_to
 from rapport.lib.concurrency import save_if_unchanged
@@ -28,17 +28,12 @@ def commitment_create(
 ) -> Commitment:
     commitment.created_by = actor
     _check_owner_can_see(commitment.owner, commitment)
-    commitment.full_clean()
-    commitment.save()
-    audit_record(
+    return audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=commitment,
-        person_id=commitment.person_id,
+        record=commitment,
         summary=f"{commitment.get_kind_display()} for {commitment.owner}: {commitment.title}",
         request=request,
     )
-    return commitment
 
 
 @transaction.atomic

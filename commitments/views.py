@@ -12,7 +12,7 @@ from commitments.access import access_commitment
 from commitments.forms import CloseForm, CommitmentForm, ReassignForm
 from commitments.models import Commitment
 from people.access import open_person
-from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on
+from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.navigation import back_or
 from rapport.lib.requests import StaffRequest
 
@@ -57,22 +57,23 @@ def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
         messages.info(request, "This is already closed.")
         return back_or(request, _home_of(commitment))
     form = CloseForm(request.POST or None, initial={"version": commitment.version})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commitment_close(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_or_explain(
+            form,
+            lambda: services.commitment_close(
                 actor=request.user,
                 commitment=commitment,
                 status=form.cleaned_data["status"],
                 outcome=form.cleaned_data["outcome"],
                 expected_version=form.cleaned_data["version"],
                 request=request,
-            )
-        except StaleRecord as stale:
-            form.add_error(None, STALE_MESSAGE)
-            rebase_on(form, stale.current)
-        else:
-            messages.success(request, f"Closed: {commitment.title}")
-            return back_or(request, _home_of(commitment))
+            ),
+        )
+    ):
+        messages.success(request, f"Closed: {commitment.title}")
+        return back_or(request, _home_of(commitment))
     return render(
         request,
         "commitments/commitment_close.html",
@@ -87,9 +88,12 @@ def commitment_reassign(request: StaffRequest, commitment_id: int) -> HttpRespon
         messages.info(request, "This is already closed.")
         return back_or(request, _home_of(commitment))
     form = ReassignForm(request.POST or None, commitment=commitment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.commitment_reassign(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_or_explain(
+            form,
+            lambda: services.commitment_reassign(
                 actor=request.user,
                 commitment=commitment,
                 owner=form.cleaned_data["owner"],
@@ -97,13 +101,11 @@ def commitment_reassign(request: StaffRequest, commitment_id: int) -> HttpRespon
                 note=form.cleaned_data["note"],
                 expected_version=form.cleaned_data["version"],
                 request=request,
-            )
-        except StaleRecord as stale:
-            form.add_error(None, STALE_MESSAGE)
-            rebase_on(form, stale.current)
-        else:
-            messages.success(request, f"Now with {commitment.owner}, due {commitment.due_on:%d %b}.")
-            return back_or(request, _home_of(commitment))
+            ),
+        )
+    ):
+        messages.success(request, f"Now with {commitment.owner}, due {commitment.due_on:%d %b}.")
+        return back_or(request, _home_of(commitment))
     return render(
         request,
         "commitments/commitment_reassign.html",

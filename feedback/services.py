@@ -7,7 +7,7 @@ from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audited_create
 from feedback.clocks import deadlines
 from feedback.models import Feedback
 from rapport.lib.concurrency import save_if_unchanged
@@ -17,10 +17,9 @@ from rapport.lib.concurrency import save_if_unchanged
 def feedback_log(*, actor: User, feedback: Feedback, request: HttpRequest | None = None) -> Feedback:
     feedback.recorded_by = actor
     feedback.acknowledge_by, feedback.respond_by = deadlines(feedback.kind, feedback.received_on)
-    feedback.full_clean()
-    feedback.save()
-    _audit(actor, feedback, AuditEvent.Action.CREATE, f"{feedback.get_kind_display()} received", request)
-    return feedback
+    return audited_create(
+        actor=actor, record=feedback, summary=f"{feedback.get_kind_display()} received", request=request
+    )
 
 
 @transaction.atomic

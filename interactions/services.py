@@ -6,8 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import User
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audited_create
 from circles.counterparts import Counterpart
 from commitments.models import Commitment
 from commitments.services import commitment_create
@@ -28,13 +27,9 @@ def interaction_log(
     interaction.with_kind = counterpart.kind
     interaction.relationship = counterpart.relationship
     interaction.colleague = counterpart.colleague
-    interaction.full_clean()
-    interaction.save()
-    audit_record(
+    audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=interaction,
-        person_id=interaction.person_id,
+        record=interaction,
         summary=f"Logged {interaction.get_channel_display().lower()} with {interaction.counterpart}",
         request=request,
     )

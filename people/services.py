@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from accounts.models import Team, User
 from audit.models import AuditEvent
-from audit.services import audit_record, audited_update
+from audit.services import audit_record, audited_create, audited_update
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
 from rapport.lib.labels import field_label
@@ -22,17 +22,14 @@ def _labels(fields: Iterable[str]) -> str:
 def person_create(
     *, actor: User, person: Person, teams: Iterable[Team], request: HttpRequest | None = None
 ) -> Person:
-    person.full_clean(exclude=["teams"])
-    person.save()
-    person.teams.set(teams)
-    audit_record(
+    audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=person,
-        person_id=person.pk,
+        record=person,
         summary=f"Added {person.preferred_name}",
         request=request,
+        exclude=["teams"],
     )
+    person.teams.set(teams)
     return person
 
 

@@ -14,7 +14,7 @@ from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
 from people.history import person_changes
-from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord, rebase_on
+from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
 
@@ -90,22 +90,23 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
     if not person.is_active:
         messages.info(request, f"{person.preferred_name} is already discharged.")
         return redirect("people:detail", person_id=person.pk)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_discharge(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_or_explain(
+            form,
+            lambda: services.person_discharge(
                 actor=request.user,
                 person=person,
                 on=form.cleaned_data["discharged_on"],
                 reason=form.cleaned_data["reason"],
                 expected_version=form.cleaned_data["version"],
                 request=request,
-            )
-        except StaleRecord as stale:
-            form.add_error(None, STALE_MESSAGE)
-            rebase_on(form, stale.current)
-        else:
-            messages.success(request, f"{person.preferred_name} has been discharged.")
-            return redirect("people:detail", person_id=person.pk)
+            ),
+        )
+    ):
+        messages.success(request, f"{person.preferred_name} has been discharged.")
+        return redirect("people:detail", person_id=person.pk)
     return render(request, "people/person_discharge.html", {"form": form, "person": person})
 
 
@@ -116,21 +117,22 @@ def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
         messages.info(request, f"{person.preferred_name} is already receiving support.")
         return redirect("people:detail", person_id=person.pk)
     form = ReadmitForm(request.POST or None, person=person)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.person_readmit(
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and apply_or_explain(
+            form,
+            lambda: services.person_readmit(
                 actor=request.user,
                 person=person,
                 on=form.cleaned_data["admitted_on"],
                 expected_version=form.cleaned_data["version"],
                 request=request,
-            )
-        except StaleRecord as stale:
-            form.add_error(None, STALE_MESSAGE)
-            rebase_on(form, stale.current)
-        else:
-            messages.success(request, f"{person.preferred_name} is receiving support again.")
-            return redirect("people:detail", person_id=person.pk)
+            ),
+        )
+    ):
+        messages.success(request, f"{person.preferred_name} is receiving support again.")
+        return redirect("people:detail", person_id=person.pk)
     return render(request, "people/person_readmit.html", {"form": form, "person": person})
 
 

@@ -4,8 +4,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import User
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audited_create
 from recognition.models import Recognition
 
 
@@ -14,14 +13,9 @@ def recognition_give(
     *, actor: User, recognition: Recognition, request: HttpRequest | None = None
 ) -> Recognition:
     recognition.given_by = actor
-    recognition.full_clean()
-    recognition.save()
-    audit_record(
+    return audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=recognition,
-        person_id=recognition.person_id,
+        record=recognition,
         summary=f"{recognition.get_kind_display()}: {recognition.recipient}",
         request=request,
     )
-    return recognition

@@ -6,8 +6,7 @@ from django.db import transaction
 from django.http import HttpRequest
 
 from accounts.models import User
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audited_create
 from commitments.models import Commitment
 from commitments.services import commitment_create
 from signposting.models import Signposting
@@ -22,13 +21,9 @@ def signpost(
     request: HttpRequest | None = None,
 ) -> Signposting:
     signposting.by = actor
-    signposting.full_clean()
-    signposting.save()
-    audit_record(
+    audited_create(
         actor=actor,
-        action=AuditEvent.Action.CREATE,
-        obj=signposting,
-        person_id=signposting.person_id,
+        record=signposting,
         summary=f"Signposted {signposting.to_whom} to {signposting.service}",
         request=request,
     )

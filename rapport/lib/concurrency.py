@@ -120,3 +120,15 @@ def save_or_conflict(form: forms.ModelForm[Any], save: Any) -> Conflict | None:
             changed_at=latest.history_date if latest else None,
         )
     return None
+
+
+def apply_or_explain(form: forms.BaseForm, action: Any) -> bool:
+    """Run a versioned one-step action (discharge, close, acknowledge…). If the record went
+    stale, say so on the form, point it at the saved version and return False."""
+    try:
+        action()
+    except StaleRecord as stale:
+        form.add_error(None, STALE_MESSAGE)
+        rebase_on(form, stale.current)
+        return False
+    return True
