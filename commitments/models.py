@@ -46,6 +46,14 @@ class Commitment(models.Model):
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
     outcome = models.TextField(blank=True)
     needs_consent_check = models.BooleanField(default=False)
+    topic = models.ForeignKey(
+        "consent.Topic",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="For an update owed: what kind of information it shares.",
+    )
     interaction = models.ForeignKey(
         "interactions.Interaction",
         on_delete=models.PROTECT,

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "circles",
     "changes",
     "commitments",
+    "consent",
     "feedback",
     "interactions",
     "meetings",

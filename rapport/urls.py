@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("circles.urls")),
     path("", include("changes.urls")),
     path("", include("commitments.urls")),
+    path("", include("consent.urls")),
     path("", include("feedback.urls")),
     path("", include("interactions.urls")),
     path("", include("meetings.urls")),

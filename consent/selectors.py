@@ -1,0 +1,92 @@
+"""Reads of consent: the facts the rule needs, and the matrix a worker reads at a glance."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from circles.counterparts import current_circle
+from circles.models import Relationship
+from consent.models import ConsentRecord, Topic
+from consent.rules import Fact, Recipient, Verdict, may_share
+from people.models import Person
+
+
+def facts_for(person: Person) -> list[Fact]:
+    return [
+        Fact(
+            relationship_id=r.recipient_id,
+            organisation_id=r.recipient.organisation_id,
+            topic=r.topic.code,
+            decision=r.decision,
+            recorded_at=r.recorded_at,
+            decided_on=r.decided_on,
+            record_id=r.pk,
+        )
+        for r in ConsentRecord.objects.filter(person=person).select_related("recipient", "topic")
+    ]
+
+
+def as_recipient(relationship: Relationship) -> Recipient:
+    organisation = relationship.organisation_id
+    if organisation is None and relationship.contact is not None:
+        organisation = relationship.contact.organisation_id
+    return Recipient(relationship.pk, organisation)
+
+
+def verdict_for(
+    person: Person, relationship: Relationship, topic: Topic, at: datetime | None = None
+) -> Verdict:
+    return may_share(
+        facts=facts_for(person),
+        recipient=as_recipient(relationship),
+        topic=topic.code,
+        at=at or timezone.now(),
+        topic_name=topic.name,
+    )
+
+
+@dataclass
+class Cell:
+    topic: Topic
+    verdict: Verdict
+    review_due: bool
+
+
+@dataclass
+class Row:
+    relationship: Relationship
+    cells: list[Cell]
+
+
+def consent_matrix(person: Person, today: date | None = None) -> tuple[list[Topic], list[Row]]:
+    """Recipients (the current circle) by topics, each cell the decision in force now."""
+    today = today or timezone.localdate()
+    topics = list(Topic.objects.filter(is_active=True))
+    facts = facts_for(person)
+    reviews = {
+        r.pk: r.review_on
+        for r in ConsentRecord.objects.filter(person=person, review_on__isnull=False).only("pk", "review_on")
+    }
+    now = timezone.now()
+    rows = []
+    for rel in current_circle(person):
+        cells = []
+        for topic in topics:
+            verdict = may_share(
+                facts=facts, recipient=as_recipient(rel), topic=topic.code, at=now, topic_name=topic.name
+            )
+            review_on = reviews.get(verdict.record_id or 0)
+            cells.append(Cell(topic, verdict, bool(verdict.allowed and review_on and review_on < today)))
+        rows.append(Row(rel, cells))
+    return topics, rows
+
+
+def history_for(person: Person) -> list[ConsentRecord]:
+    return list(
+        ConsentRecord.objects.filter(person=person)
+        .select_related(
+            "recipient__contact", "recipient__organisation", "topic", "recorded_by", "authority__contact"
+        )
+        .order_by("-recorded_at", "-id")[:100]
+    )

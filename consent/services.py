@@ -1,0 +1,91 @@
+"""Recording consent decisions; a withdrawal or refusal cancels updates still owed."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accounts.models import User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.models import Relationship
+from commitments.models import Commitment
+from consent.models import ConsentRecord, Topic
+from people.models import Person
+
+
+@transaction.atomic
+def consent_record(
+    *,
+    actor: User,
+    person: Person,
+    recipient: Relationship,
+    topics: Iterable[Topic],
+    template: ConsentRecord,
+    request: HttpRequest | None = None,
+) -> list[ConsentRecord]:
+    """One record per topic, copied from `template`. Returns them."""
+    records = []
+    for topic in topics:
+        record = ConsentRecord(
+            **{
+                f.attname: getattr(template, f.attname)
+                for f in ConsentRecord._meta.concrete_fields
+                if f.attname != "id"
+            }
+        )
+        record.person = person
+        record.recipient = recipient
+        record.topic = topic
+        record.recorded_by = actor
+        record.recorded_at = timezone.now()
+        record.full_clean()
+        record.save()
+        records.append(record)
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=record,
+            person_id=person.pk,
+            summary=f"Consent {record.get_decision_display().lower()}: {topic} to {recipient.party}",
+            request=request,
+        )
+        if record.decision != ConsentRecord.Decision.GIVEN:
+            _cancel_updates_owed(actor, person, recipient, topic, record, request)
+    return records
+
+
+def _cancel_updates_owed(
+    actor: User,
+    person: Person,
+    recipient: Relationship,
+    topic: Topic,
+    record: ConsentRecord,
+    request: HttpRequest | None,
+) -> None:
+    pending = Commitment.objects.select_for_update().filter(
+        person=person,
+        owed_to_relationship=recipient,
+        topic=topic,
+        kind=Commitment.Kind.UPDATE,
+        status=Commitment.Status.OPEN,
+    )
+    for commitment in pending:
+        commitment.status = Commitment.Status.CANCELLED
+        commitment.outcome = (
+            f"Cancelled: consent to share {topic.name.lower()} was {record.decision} "
+            f"on {record.decided_on:%d %b %Y}."
+        )
+        commitment.closed_at = timezone.now()
+        commitment.closed_by = actor
+        commitment.version += 1
+        commitment.save(update_fields=["status", "outcome", "closed_at", "closed_by", "version"])
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.UPDATE,
+            obj=commitment,
+            person_id=person.pk,
+            summary=f"Update cancelled after consent {record.decision}: {commitment.title}",
+            request=request,
+        )

@@ -1,0 +1,134 @@
+import pytest
+from django.urls import reverse
+
+from commitments.models import Commitment
+from consent.models import ConsentRecord, Topic
+from consent.selectors import consent_matrix, verdict_for
+from rapport.testing.factories import (
+    CommitmentFactory,
+    ContactFactory,
+    OrganisationFactory,
+    RelationshipFactory,
+)
+
+
+@pytest.fixture
+def son(person):
+    return RelationshipFactory(
+        person=person, role="Son", contact__given_name="Raj", contact__family_name="Hughes"
+    )
+
+
+def _topics(*codes: str) -> list[int]:
+    return list(Topic.objects.filter(code__in=codes).values_list("pk", flat=True))
+
+
+def _record(client, person, recipient, codes, decision="given", **extra):
+    data = {
+        "recipient": f"rel:{recipient.pk}",
+        "topics": _topics(*codes),
+        "decision": decision,
+        "how": "verbal",
+        "decided_on": "2026-11-20",
+    }
+    data.update(extra)
+    return client.post(reverse("consent:create", args=[person.pk]), data)
+
+
+def test_care_updates_yes_health_no(client, worker, person, son) -> None:
+    client.force_login(worker)
+    _record(client, person, son, ["care"])
+    _record(client, person, son, ["health"], decision="refused")
+    care, health = Topic.objects.get(code="care"), Topic.objects.get(code="health")
+    assert verdict_for(person, son, care).allowed
+    refused = verdict_for(person, son, health)
+    assert not refused.allowed and "refused on 20 Nov 2026" in refused.reason
+    page = client.get(reverse("consent:page", args=[person.pk])).content.decode()
+    assert "Care updates: yes" in page and "Health: no" in page
+
+
+def test_lacking_capacity_needs_an_assessment_and_a_best_interests_decision(
+    client, worker, person, son
+) -> None:
+    client.force_login(worker)
+    response = _record(client, person, son, ["finances"], lacks_capacity="on", how="best_interests")
+    body = response.content.decode()
+    assert "Record the capacity assessment" in body and "best-interests decision" in body
+    assert not ConsentRecord.objects.exists()
+
+
+def test_legal_authority_comes_from_the_circle(client, worker, person, son) -> None:
+    attorney = RelationshipFactory(person=person, role="Daughter", lpa_property_finance=True)
+    client.force_login(worker)
+    form = client.get(reverse("consent:create", args=[person.pk])).content.decode()
+    assert f'value="{attorney.pk}"' in form and f'<option value="{son.pk}"' not in form
+    _record(
+        client,
+        person,
+        son,
+        ["finances"],
+        lacks_capacity="on",
+        how="authority",
+        authority=attorney.pk,
+        capacity_assessment="Assessed by Dr Shah on 18 Nov: cannot weigh up money decisions.",
+    )
+    record = ConsentRecord.objects.get()
+    assert record.authority == attorney and record.lacks_capacity
+
+
+def test_withdrawal_cancels_updates_still_owed(client, worker, person, son) -> None:
+    health = Topic.objects.get(code="health")
+    owed = CommitmentFactory(
+        person=person, owner=worker, kind="update", owed_to_relationship=son, topic=health
+    )
+    other = CommitmentFactory(
+        person=person, owner=worker, kind="update", owed_to_relationship=son, topic=None
+    )
+    client.force_login(worker)
+    _record(client, person, son, ["health"])
+    _record(client, person, son, ["health"], decision="withdrawn", decided_on="2026-11-21")
+    owed.refresh_from_db()
+    other.refresh_from_db()
+    assert owed.status == "cancelled" and "withdrawn on 21 Nov 2026" in owed.outcome
+    assert other.status == "open"
+    assert not verdict_for(person, son, health).allowed
+
+
+def test_a_practice_consent_covers_its_gps(client, worker, person) -> None:
+    practice = OrganisationFactory(name="Brookside Surgery")
+    surgery = RelationshipFactory(
+        person=person, contact=None, organisation=practice, group="partner", role="GP practice"
+    )
+    gp = RelationshipFactory(
+        person=person,
+        group="practitioner",
+        role="GP",
+        contact=ContactFactory(kind="practitioner", profession="GP", organisation=practice),
+    )
+    client.force_login(worker)
+    _record(client, person, surgery, ["health"])
+    assert verdict_for(person, gp, Topic.objects.get(code="health")).allowed
+
+
+def test_the_matrix_keeps_a_bounded_query_count(
+    client, worker, person, son, django_assert_max_num_queries
+) -> None:
+    client.force_login(worker)
+    _record(client, person, son, ["care", "health"])
+    with django_assert_max_num_queries(15) as small:
+        client.get(reverse("consent:page", args=[person.pk]))
+    baseline = len(small)
+    for n in range(10):
+        rel = RelationshipFactory(person=person, role=f"Cousin {n}")
+        _record(client, person, rel, ["care"])
+    with django_assert_max_num_queries(baseline):
+        client.get(reverse("consent:page", args=[person.pk]))
+    topics, rows = consent_matrix(person)
+    assert len(rows) == 11 and len(topics) == 5
+
+
+def test_a_future_decision_date_is_refused(client, worker, person, son) -> None:
+    client.force_login(worker)
+    response = _record(client, person, son, ["care"], decided_on="2999-01-01")
+    assert "cannot be dated in the future" in response.content.decode()
+    assert not Commitment.objects.exists() and not ConsentRecord.objects.exists()
