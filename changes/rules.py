@@ -26,6 +26,16 @@ ORGANISATIONS: dict[str, tuple[str, ...]] = {
     "mood": (Organisation.Kind.GP_SURGERY,),
     "needs": (Organisation.Kind.COUNCIL,),
 }
+# Which kind of information (consent topic) an update about this change shares.
+TOPIC_OF_AREA = {
+    "fall": "incidents",
+    "health": "health",
+    "eating": "health",
+    "memory": "health",
+    "mood": "care",
+    "behaviour": "care",
+    "needs": "plans",
+}
 SIGNIFICANCE_ORDER = ["minor", "moderate", "significant", "urgent"]
 WORKING_DAYS_TO_TELL = {"minor": 2, "moderate": 1, "significant": 0, "urgent": 0}
 
@@ -35,7 +45,6 @@ class Recipient:
     reason: str
     relationship: Relationship | None = None
     staff: User | None = None
-    check_consent: bool = False
 
     @property
     def name(self) -> str:
@@ -66,7 +75,7 @@ def who_needs_to_know(
 ) -> list[Recipient]:
     """The key worker always (unless they noticed it themself); from moderate upwards,
     the practitioners and partners whose work it touches and the family the person
-    wants kept informed (whose updates wait for a consent check)."""
+    wants kept informed. Whether each may be told is consent's decision, not this one."""
     recipients = []
     if key_worker is not None and key_worker != recorded_by:
         recipients.append(Recipient("Key worker", staff=key_worker))
@@ -78,7 +87,7 @@ def who_needs_to_know(
         ):
             recipients.append(Recipient(f"Their {rel.role} should know", relationship=rel))
         elif rel.group == Relationship.Group.FAMILY and rel.kept_informed:
-            recipients.append(Recipient("Wants to be kept informed", relationship=rel, check_consent=True))
+            recipients.append(Recipient("Wants to be kept informed", relationship=rel))
     return recipients
 
 

@@ -9,10 +9,13 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audited_create
 from changes.models import Change
-from changes.rules import Recipient, tell_by, who_needs_to_know
+from changes.rules import TOPIC_OF_AREA, Recipient, tell_by, who_needs_to_know
 from circles.counterparts import current_circle
 from commitments.models import Commitment
 from commitments.services import commitment_create
+from consent.models import Topic
+from consent.rules import may_share
+from consent.selectors import as_recipient, facts_for
 
 
 @transaction.atomic
@@ -34,13 +37,23 @@ def change_record(*, actor: User, change: Change, request: HttpRequest | None = 
         recorded_by=actor,
     )
     due = tell_by(change.significance, timezone.localtime(change.observed_at).date())
-    return [
-        commitment_create(actor=actor, commitment=update_for(change, recipient, actor, due), request=request)
-        for recipient in recipients
-    ]
+    topic = Topic.objects.filter(code=TOPIC_OF_AREA[change.area]).first()
+    facts, now = facts_for(person), timezone.now()
+    updates = []
+    for recipient in recipients:
+        update = update_for(change, recipient, actor, due, topic)
+        if recipient.relationship is not None and topic is not None:
+            verdict = may_share(
+                facts=facts, recipient=as_recipient(recipient.relationship), topic=topic.code, at=now
+            )
+            update.needs_consent_check = not verdict.allowed
+        updates.append(commitment_create(actor=actor, commitment=update, request=request))
+    return updates
 
 
-def update_for(change: Change, recipient: Recipient, owner: User, due: date) -> Commitment:
+def update_for(
+    change: Change, recipient: Recipient, owner: User, due: date, topic: Topic | None = None
+) -> Commitment:
     return Commitment(
         person=change.person,
         kind=Commitment.Kind.UPDATE,
@@ -50,6 +63,7 @@ def update_for(change: Change, recipient: Recipient, owner: User, due: date) -> 
         due_on=due,
         owed_to_relationship=recipient.relationship,
         owed_to_staff=recipient.staff,
-        needs_consent_check=recipient.check_consent,
+        needs_consent_check=recipient.relationship is not None,
+        topic=topic,
         change=change,
     )

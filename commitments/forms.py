@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from circles.counterparts import CounterpartField, team_colleagues
 from commitments.models import Commitment
+from consent.forms_sharing import OverrideFieldsMixin
 from people.forms import DateInput
 from people.models import Person
 from rapport.lib.labels import name_the_empty_choice
@@ -71,7 +72,7 @@ class CommitmentForm(forms.ModelForm[Commitment]):
         return commitment
 
 
-class CloseForm(forms.Form):
+class CloseForm(OverrideFieldsMixin, forms.Form):
     status = forms.ChoiceField(
         label="What happened",
         choices=[(Commitment.Status.DONE, "Done"), (Commitment.Status.CANCELLED, "No longer needed")],
@@ -84,6 +85,16 @@ class CloseForm(forms.Form):
         help_text="What was done or said, or why it is no longer needed.",
     )
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, shares: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not shares:  # only an update owed to someone in the circle shares information
+            for name in ("override", "override_reason", "override_basis"):
+                del self.fields[name]
+
+    @property
+    def safety_override(self) -> Any:
+        return super().safety_override if "override" in self.fields else None
 
 
 class ReassignForm(forms.Form):

@@ -1,6 +1,7 @@
 """Creating, handing over and closing commitments, each with its audit event."""
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -8,6 +9,9 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
+
+if TYPE_CHECKING:
+    from consent.sharing import Override
 from audit.models import AuditEvent
 from audit.services import audit_record, audited_create
 from commitments.models import Commitment
@@ -44,8 +48,11 @@ def commitment_close(
     status: str,
     outcome: str,
     expected_version: int,
+    override: "Override | None" = None,
     request: HttpRequest | None = None,
 ) -> Commitment:
+    """Close with an outcome. An update owed marked done records the sharing, which consent
+    must allow at this moment (or a safety override): ShareRefused changes nothing."""
     if status not in (Commitment.Status.DONE, Commitment.Status.CANCELLED):
         raise ValidationError("A commitment closes as done or cancelled.")
     if not outcome.strip():
@@ -59,6 +66,24 @@ def commitment_close(
         expected_version=expected_version,
         fields=["status", "outcome", "closed_at", "closed_by"],
     )
+    if (
+        status == Commitment.Status.DONE
+        and commitment.kind == Commitment.Kind.UPDATE
+        and commitment.owed_to_relationship is not None
+        and commitment.topic is not None
+        and commitment.person is not None
+    ):
+        from consent.sharing import share
+
+        share(
+            actor=actor,
+            person=commitment.person,
+            recipient=commitment.owed_to_relationship,
+            topics=[commitment.topic],
+            override=override,
+            commitment_id=commitment.pk,
+            request=request,
+        )
     audit_record(
         actor=actor,
         action=AuditEvent.Action.UPDATE,

@@ -11,6 +11,7 @@ from commitments import services
 from commitments.access import access_commitment
 from commitments.forms import CloseForm, CommitmentForm, ReassignForm
 from commitments.models import Commitment
+from consent.sharing import ShareRefused
 from people.access import open_person
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.navigation import back_or
@@ -56,22 +57,29 @@ def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
     if not commitment.is_open:
         messages.info(request, "This is already closed.")
         return back_or(request, _home_of(commitment))
-    form = CloseForm(request.POST or None, initial={"version": commitment.version})
-    if (
-        request.method == "POST"
-        and form.is_valid()
-        and apply_or_explain(
-            form,
-            lambda: services.commitment_close(
-                actor=request.user,
-                commitment=commitment,
-                status=form.cleaned_data["status"],
-                outcome=form.cleaned_data["outcome"],
-                expected_version=form.cleaned_data["version"],
-                request=request,
-            ),
+    shares = commitment.kind == Commitment.Kind.UPDATE and commitment.owed_to_relationship_id is not None
+    form = CloseForm(request.POST or None, initial={"version": commitment.version}, shares=shares)
+    try:
+        closed = (
+            request.method == "POST"
+            and form.is_valid()
+            and apply_or_explain(
+                form,
+                lambda: services.commitment_close(
+                    actor=request.user,
+                    commitment=commitment,
+                    status=form.cleaned_data["status"],
+                    outcome=form.cleaned_data["outcome"],
+                    expected_version=form.cleaned_data["version"],
+                    override=form.safety_override,
+                    request=request,
+                ),
+            )
         )
-    ):
+    except ShareRefused as refused:
+        closed = False
+        form.explain_refusal(refused)
+    if closed:
         messages.success(request, f"Closed: {commitment.title}")
         return back_or(request, _home_of(commitment))
     return render(

@@ -71,3 +71,76 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_decision_display()}: {self.topic} to {self.recipient_id}"
+
+
+class SafetyOverride(models.Model):
+    """Information shared without consent because someone's safety was at risk."""
+
+    class Basis(models.TextChoices):
+        VITAL_INTERESTS = "vital_interests", "Vital interests: to protect someone's life or health"
+        SAFEGUARDING = "safeguarding", "Safeguarding duty to protect an adult or child at risk"
+        CRIME = "crime", "Preventing or detecting a serious crime"
+        LEGAL = "legal", "Required by law or a court order"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="safety_overrides")
+    recipient = models.ForeignKey(Relationship, on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField("why someone's safety is at risk")
+    lawful_basis = models.CharField(max_length=16, choices=Basis.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    review = models.ForeignKey(
+        "commitments.Commitment", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Safety override on {self.at:%d %b %Y}"
+
+
+class Disclosure(models.Model):
+    """The sharing log: each topic shared with a recipient, and on what basis."""
+
+    class Basis(models.TextChoices):
+        CONSENT = "consent", "Consent"
+        OVERRIDE = "override", "Safety override"
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="disclosures")
+    recipient = models.ForeignKey(Relationship, on_delete=models.PROTECT, related_name="disclosures")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="+")
+    shared_at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    channel = models.CharField(max_length=16, blank=True)
+    basis = models.CharField(max_length=10, choices=Basis.choices)
+    consent = models.ForeignKey(
+        ConsentRecord, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    override = models.ForeignKey(
+        SafetyOverride, on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
+    )
+    interaction = models.ForeignKey(
+        "interactions.Interaction",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disclosures",
+    )
+    commitment = models.ForeignKey(
+        "commitments.Commitment", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
+    )
+
+    class Meta:
+        ordering = ["-shared_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(basis="consent", consent__isnull=False, override__isnull=True)
+                    | models.Q(basis="override", override__isnull=False)
+                ),
+                name="disclosure_has_its_basis",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.topic} shared on {self.shared_at:%d %b %Y}"

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from circles.counterparts import current_circle
 from circles.models import Relationship
-from consent.models import ConsentRecord, Topic
+from consent.models import ConsentRecord, Disclosure, Topic
 from consent.rules import Fact, Recipient, Verdict, may_share
 from people.models import Person
 
@@ -80,6 +80,14 @@ def consent_matrix(person: Person, today: date | None = None) -> tuple[list[Topi
             cells.append(Cell(topic, verdict, bool(verdict.allowed and review_on and review_on < today)))
         rows.append(Row(rel, cells))
     return topics, rows
+
+
+def sharing_log(person: Person, limit: int = 100) -> list[Disclosure]:
+    return list(
+        Disclosure.objects.filter(person=person)
+        .select_related("recipient__contact", "recipient__organisation", "topic", "by", "override")
+        .order_by("-shared_at", "-id")[:limit]
+    )
 
 
 def history_for(person: Person) -> list[ConsentRecord]:

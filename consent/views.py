@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from consent.forms import ConsentForm
-from consent.selectors import consent_matrix, history_for
+from consent.selectors import consent_matrix, history_for, sharing_log
 from consent.services import consent_record
 from people.access import open_person
 from rapport.lib.requests import StaffRequest
@@ -19,7 +19,13 @@ def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
     return render(
         request,
         "consent/consent_page.html",
-        {"person": person, "topics": topics, "rows": rows, "history": history_for(person)},
+        {
+            "person": person,
+            "topics": topics,
+            "rows": rows,
+            "history": history_for(person),
+            "shared": sharing_log(person),
+        },
     )
 
 

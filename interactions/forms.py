@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from circles.counterparts import Counterpart, CounterpartField
 from commitments.forms import due_field
+from consent.forms_sharing import SharingFieldsMixin
 from interactions.models import Interaction
 from people.models import Person
 
@@ -19,7 +20,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(format="%Y-%m-%dT%H:%M", **kwargs)
 
 
-class InteractionForm(forms.ModelForm[Interaction]):
+class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
     promise = forms.CharField(
         label="What did you promise?",
         required=False,
@@ -38,7 +39,19 @@ class InteractionForm(forms.ModelForm[Interaction]):
         self.fields["with_whom"] = CounterpartField(person=person, label="With")
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["promise_due"].required = False
-        self.order_fields(["with_whom", "channel", "occurred_at", "summary", "understanding_checked"])
+        self.order_fields(
+            [
+                "with_whom",
+                "channel",
+                "occurred_at",
+                "summary",
+                "understanding_checked",
+                "shared_topics",
+                "override",
+                "override_reason",
+                "override_basis",
+            ]
+        )
 
     def clean_occurred_at(self) -> datetime:
         when: datetime = self.cleaned_data["occurred_at"]
@@ -48,6 +61,9 @@ class InteractionForm(forms.ModelForm[Interaction]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
+        whom = data.get("with_whom")
+        if data.get("shared_topics") and whom is not None and whom.kind != "circle":
+            self.add_error("shared_topics", "Sharing is recorded for someone in the circle.")
         if data.get("promise"):
             due: date | None = data.get("promise_due")
             if due is None:

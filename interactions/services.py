@@ -1,5 +1,6 @@
 """Logging a conversation, and what was promised in it, as one change."""
 
+from collections.abc import Iterable
 from datetime import date
 
 from django.db import transaction
@@ -10,6 +11,8 @@ from audit.services import audited_create
 from circles.counterparts import Counterpart
 from commitments.models import Commitment
 from commitments.services import commitment_create
+from consent.models import Topic
+from consent.sharing import Override, share
 from interactions.models import Interaction
 
 
@@ -21,8 +24,12 @@ def interaction_log(
     counterpart: Counterpart,
     promise: str = "",
     promise_due: date | None = None,
+    shared: Iterable[Topic] = (),
+    override: Override | None = None,
     request: HttpRequest | None = None,
 ) -> Interaction:
+    """Save the conversation, what was shared in it (checked against consent: ShareRefused
+    rolls everything back) and what was promised."""
     interaction.staff = actor
     interaction.with_kind = counterpart.kind
     interaction.relationship = counterpart.relationship
@@ -33,6 +40,18 @@ def interaction_log(
         summary=f"Logged {interaction.get_channel_display().lower()} with {interaction.counterpart}",
         request=request,
     )
+    shared = list(shared)
+    if shared and counterpart.relationship is not None:
+        share(
+            actor=actor,
+            person=interaction.person,
+            recipient=counterpart.relationship,
+            topics=shared,
+            channel=interaction.channel,
+            override=override,
+            interaction_id=interaction.pk,
+            request=request,
+        )
     if promise:
         assert promise_due is not None
         commitment_create(

@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from consent.sharing import ShareRefused
 from interactions.forms import InteractionForm
 from interactions.selectors import timeline_page
 from interactions.services import interaction_log
@@ -20,16 +21,23 @@ def interaction_create(request: StaffRequest, person_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         interaction = form.save(commit=False)
         interaction.person = person
-        interaction_log(
-            actor=request.user,
-            interaction=interaction,
-            counterpart=form.counterpart,
-            promise=form.cleaned_data["promise"],
-            promise_due=form.cleaned_data["promise_due"],
-            request=request,
-        )
-        messages.success(request, f"Conversation with {interaction.counterpart} logged.")
-        return redirect("people:detail", person_id=person.pk)
+        try:
+            interaction_log(
+                actor=request.user,
+                interaction=interaction,
+                counterpart=form.counterpart,
+                promise=form.cleaned_data["promise"],
+                promise_due=form.cleaned_data["promise_due"],
+                shared=form.cleaned_data["shared_topics"],
+                override=form.safety_override,
+                request=request,
+            )
+        except ShareRefused as refused:
+            interaction.pk = None  # rolled back: the form shows again with everything typed
+            form.explain_refusal(refused)
+        else:
+            messages.success(request, f"Conversation with {interaction.counterpart} logged.")
+            return redirect("people:detail", person_id=person.pk)
     return render(request, "interactions/interaction_form.html", {"person": person, "form": form})
 
 

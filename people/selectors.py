@@ -61,6 +61,11 @@ def person_page(*, person: Person) -> dict[str, object]:
         "owed": open_for_person(person),
         "conversations": list(timeline_page(person)[:5]),
         "changes": list(person.changes.select_related("recorded_by")[:5]),
+        "overrides": list(
+            person.safety_overrides.select_related(
+                "by", "review", "recipient__contact", "recipient__organisation"
+            )[:3]
+        ),
         "signposted": list(
             person.signpostings.select_related(
                 "service", "by", "relationship__contact", "relationship__organisation"

@@ -1,0 +1,163 @@
+"""Recording that information was shared. Every path (a conversation, an update owed,
+a share pack) comes through `share`, which checks consent at that moment."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from accounts.models import Membership, User
+from audit.models import AuditEvent
+from audit.services import audit_record
+from circles.models import Relationship
+from commitments.models import Commitment
+from commitments.services import commitment_create
+from consent.models import Disclosure, SafetyOverride, Topic
+from consent.rules import Verdict, may_share
+from consent.selectors import as_recipient, facts_for
+from people.models import Person
+
+
+@dataclass(frozen=True)
+class Override:
+    reason: str
+    lawful_basis: str
+
+
+class ShareRefused(Exception):
+    """Consent does not allow it and no safety override was given; nothing was saved."""
+
+    def __init__(self, refusals: list[tuple[Topic, Verdict]], person: Person) -> None:
+        self.refusals = refusals
+        self.person = person
+        super().__init__("; ".join(f"{t.name}: {v.reason}" for t, v in refusals))
+
+    def explain(self) -> list[str]:
+        lines = [f"{topic.name}: {verdict.reason}" for topic, verdict in self.refusals]
+        lines.append(
+            f"You could ask {self.person.preferred_name} (or whoever decides for them) and record the "
+            "decision on the consent page, share only what is agreed, or, if someone's safety is at "
+            "risk, use the safety override and give the reason."
+        )
+        return lines
+
+
+def _reviewer(person: Person, actor: User) -> User:
+    """A team leader of the person's teams reviews every override (the actor if there is none)."""
+    leader = (
+        Membership.objects.filter(team__people=person, leads=True, user__is_active=True)
+        .exclude(user=actor)
+        .select_related("user")
+        .order_by("user__first_name")
+        .first()
+    )
+    return leader.user if leader else actor
+
+
+@transaction.atomic
+def share(
+    *,
+    actor: User,
+    person: Person,
+    recipient: Relationship,
+    topics: Iterable[Topic],
+    channel: str = "",
+    override: Override | None = None,
+    interaction_id: int | None = None,
+    commitment_id: int | None = None,
+    request: HttpRequest | None = None,
+) -> list[Disclosure]:
+    topics = list(topics)
+    now = timezone.now()
+    facts = facts_for(person)
+    verdicts = [
+        (
+            t,
+            may_share(
+                facts=facts, recipient=as_recipient(recipient), topic=t.code, at=now, topic_name=t.name
+            ),
+        )
+        for t in topics
+    ]
+    refused = [(t, v) for t, v in verdicts if not v.allowed]
+    safety: SafetyOverride | None = None
+    if refused:
+        if override is None or not override.reason.strip():
+            raise ShareRefused(refused, person)
+        safety = _record_override(actor, person, recipient, [t for t, _ in refused], override, request)
+    disclosures = []
+    for topic, verdict in verdicts:
+        by_override = not verdict.allowed
+        disclosure = Disclosure.objects.create(
+            person=person,
+            recipient=recipient,
+            topic=topic,
+            shared_at=now,
+            by=actor,
+            channel=channel,
+            basis=Disclosure.Basis.OVERRIDE if by_override else Disclosure.Basis.CONSENT,
+            consent_id=None if by_override else verdict.record_id,
+            override=safety if by_override else None,
+            interaction_id=interaction_id,
+            commitment_id=commitment_id,
+        )
+        disclosures.append(disclosure)
+        audit_record(
+            actor=actor,
+            action=AuditEvent.Action.CREATE,
+            obj=disclosure,
+            person_id=person.pk,
+            summary=(
+                f"Shared {topic.name.lower()} with {recipient.party} "
+                f"({disclosure.get_basis_display().lower()})"
+            ),
+            reason=override.reason if by_override and override else "",
+            request=request,
+        )
+    return disclosures
+
+
+def _record_override(
+    actor: User,
+    person: Person,
+    recipient: Relationship,
+    topics: list[Topic],
+    override: Override,
+    request: HttpRequest | None,
+) -> SafetyOverride:
+    safety = SafetyOverride(
+        person=person,
+        recipient=recipient,
+        reason=override.reason,
+        lawful_basis=override.lawful_basis,
+        by=actor,
+    )
+    safety.full_clean(exclude=["review"])
+    safety.save()
+    names = ", ".join(t.name.lower() for t in topics)
+    safety.review = commitment_create(
+        actor=actor,
+        commitment=Commitment(
+            person=person,
+            kind=Commitment.Kind.ACTION,
+            title=f"Review the safety override: {names} shared with {recipient.party} without consent",
+            details=override.reason,
+            owner=_reviewer(person, actor),
+            due_on=timezone.localdate() + timedelta(days=1),
+        ),
+        request=request,
+    )
+    safety.save(update_fields=["review"])
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE,
+        obj=safety,
+        person_id=person.pk,
+        summary=f"Safety override: shared {names} with {recipient.party} without consent",
+        reason=f"{safety.get_lawful_basis_display()}: {override.reason}",
+        request=request,
+    )
+    return safety
