@@ -31,6 +31,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def default_topics(request: pytest.FixtureRequest) -> None:
+    """Live-server tests empty every table between tests, data migrations' rows too."""
+    if "live_server" in request.fixturenames:
+        request.getfixturevalue("transactional_db")
+        from consent.models import Topic
+        from consent.topics import ensure_default_topics
+
+        ensure_default_topics(Topic)
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}

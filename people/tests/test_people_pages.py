@@ -145,7 +145,7 @@ class TestDetail:
     ) -> None:
         client.force_login(worker)
         RelationshipFactory(person=person)
-        with django_assert_max_num_queries(14) as small:
+        with django_assert_max_num_queries(20) as small:
             client.get(reverse("people:detail", args=[person.pk]))
         baseline = len(small)  # read now: the next request clears the query log
         for _ in range(10):
