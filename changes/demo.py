@@ -8,10 +8,12 @@ from simple_history.utils import bulk_create_with_history
 
 from accounts.models import User
 from changes.models import Change
-from changes.rules import tell_by, who_needs_to_know
-from changes.services import update_for
+from changes.rules import TOPIC_OF_AREA, who_needs_to_know
+from changes.services import updates_owed
 from circles.models import Relationship
 from commitments.models import Commitment
+from consent.models import Topic
+from consent.selectors import facts_for
 from people.models import Person
 
 NOTICED = {
@@ -51,17 +53,18 @@ def load_changes(
                 )
             )
     changes = bulk_create_with_history(changes, Change, batch_size=1000)
+    topics = {t.code: t for t in Topic.objects.all()}
     updates: list[Commitment] = []
     for change in changes:
-        due = tell_by(change.significance, timezone.localtime(change.observed_at).date())
-        for recipient in who_needs_to_know(
+        recipients = who_needs_to_know(
             area=change.area,
             significance=change.significance,
             circle=circle.get(change.person_id, []),
             key_worker=change.person.key_worker,
             recorded_by=change.recorded_by,
-        ):
-            update = update_for(change, recipient, change.recorded_by, due)
+        )
+        topic = topics.get(TOPIC_OF_AREA[change.area])
+        for update in updates_owed(change, recipients, change.recorded_by, topic, facts_for(change.person)):
             update.created_by = change.recorded_by
             updates.append(update)
     bulk_create_with_history(updates, Commitment, batch_size=2000)

@@ -14,7 +14,7 @@ from circles.counterparts import current_circle
 from commitments.models import Commitment
 from commitments.services import commitment_create
 from consent.models import Topic
-from consent.rules import may_share
+from consent.rules import Fact, may_share
 from consent.selectors import as_recipient, facts_for
 
 
@@ -36,18 +36,28 @@ def change_record(*, actor: User, change: Change, request: HttpRequest | None = 
         key_worker=person.key_worker,
         recorded_by=actor,
     )
-    due = tell_by(change.significance, timezone.localtime(change.observed_at).date())
     topic = Topic.objects.filter(code=TOPIC_OF_AREA[change.area]).first()
-    facts, now = facts_for(person), timezone.now()
+    return [
+        commitment_create(actor=actor, commitment=update, request=request)
+        for update in updates_owed(change, recipients, actor, topic, facts_for(person))
+    ]
+
+
+def updates_owed(
+    change: Change, recipients: list[Recipient], owner: User, topic: Topic | None, facts: list[Fact]
+) -> list[Commitment]:
+    """One unsaved update per recipient, flagged where consent does not yet allow telling them."""
+    due = tell_by(change.significance, timezone.localtime(change.observed_at).date())
+    now = timezone.now()
     updates = []
     for recipient in recipients:
-        update = update_for(change, recipient, actor, due, topic)
+        update = update_for(change, recipient, owner, due, topic)
         if recipient.relationship is not None and topic is not None:
             verdict = may_share(
                 facts=facts, recipient=as_recipient(recipient.relationship), topic=topic.code, at=now
             )
             update.needs_consent_check = not verdict.allowed
-        updates.append(commitment_create(actor=actor, commitment=update, request=request))
+        updates.append(update)
     return updates
 
 

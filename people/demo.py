@@ -16,6 +16,7 @@ from accounts.models import Membership, Team, User
 from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
 from commitments.demo import load_follow_through
+from consent.demo import load_consent
 from feedback.demo import load_feedback
 from meetings.demo import load_meetings
 from people.models import Person
@@ -329,7 +330,8 @@ def load_demo(size: DemoSize) -> dict[str, int]:
             rel.contact_id = rel.contact.pk
     bulk_create_with_history(relationships, Relationship, batch_size=2000)
     workers = {p.pk: workers_by_team[t.name] for p, t in zip(people, person_teams, strict=True)}
-    follow_through = load_follow_through(rng, people, workers, relationships, today)
+    follow_through = load_consent(rng, workers, relationships, today)
+    follow_through |= load_follow_through(rng, people, workers, relationships, today)
     follow_through |= load_changes(rng, people, workers, relationships, today)
     follow_through |= load_feedback(rng, people, workers, relationships, today)
     people_by_team: dict[str, list[Person]] = {}
