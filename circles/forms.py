@@ -87,10 +87,16 @@ class OrganisationForm(PhoneFormMixin, forms.ModelForm[Organisation]):
             "secure_address",
             "phone",
             "address",
+            "dsa_scope",
+            "dsa_signed_on",
+            "dsa_expires_on",
             "notes",
         ]
         widgets = {
             "address": forms.Textarea(attrs={"rows": 3}),
+            "dsa_scope": forms.Textarea(attrs={"rows": 2}),
+            "dsa_signed_on": DateInput(),
+            "dsa_expires_on": DateInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -100,6 +106,15 @@ class OrganisationForm(PhoneFormMixin, forms.ModelForm[Organisation]):
         self.fields["ods_code"].widget.attrs["autocapitalize"] = "characters"
         name_the_empty_choice(self.fields["kind"], "Choose a type")
         name_the_empty_choice(self.fields["secure_channel"], "None agreed yet")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        signed, expires = data.get("dsa_signed_on"), data.get("dsa_expires_on")
+        if expires and not signed:
+            self.add_error("dsa_signed_on", "Give the date the agreement was signed.")
+        if signed and expires and expires <= signed:
+            self.add_error("dsa_expires_on", "The agreement must expire after it was signed.")
+        return data
 
     def clean_ods_code(self) -> str:
         code = self.cleaned_data.get("ods_code", "").strip().upper()

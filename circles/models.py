@@ -4,6 +4,8 @@ A contact or organisation is entered once and can stand in many circles; the
 relationship holds what is particular to one person (role, legal authority, cadence).
 """
 
+from datetime import date
+
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -53,6 +55,13 @@ class Organisation(models.Model):
     )
     phone = models.CharField(max_length=32, blank=True)
     address = models.TextField(blank=True)
+    dsa_scope = models.TextField(
+        "data-sharing agreement: what it covers",
+        blank=True,
+        help_text="The purposes and kinds of information the agreement allows.",
+    )
+    dsa_signed_on = models.DateField("data-sharing agreement signed", null=True, blank=True)
+    dsa_expires_on = models.DateField("data-sharing agreement expires", null=True, blank=True)
     notes = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
@@ -62,6 +71,12 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def agreement_lapsed_on(self, day: date) -> date | None:
+        """The expiry date if a signed agreement had expired by `day`."""
+        if self.dsa_signed_on and self.dsa_expires_on and self.dsa_expires_on < day:
+            return self.dsa_expires_on
+        return None
 
 
 class Contact(models.Model):

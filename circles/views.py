@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
@@ -225,6 +226,7 @@ def organisation_detail(request: StaffRequest, organisation_id: int) -> HttpResp
         {
             "organisation": organisation,
             "contacts": list(organisation.contacts.all()),
+            "lapsed_on": organisation.agreement_lapsed_on(timezone.localdate()),
             "circles": selectors.circles_of_organisation(user=request.user, organisation=organisation),
         },
     )

@@ -11,7 +11,7 @@ from commitments import services
 from commitments.access import access_commitment
 from commitments.forms import CloseForm, CommitmentForm, ReassignForm
 from commitments.models import Commitment
-from consent.sharing import ShareRefused
+from consent.sharing import ShareRefused, warn_if_agreement_lapsed
 from people.access import open_person
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.navigation import back_or
@@ -81,6 +81,7 @@ def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
         form.explain_refusal(refused)
     if closed:
         messages.success(request, f"Closed: {commitment.title}")
+        warn_if_agreement_lapsed(request, commitment.disclosures.all())
         return back_or(request, _home_of(commitment))
     return render(
         request,

@@ -129,6 +129,9 @@ class Disclosure(models.Model):
     commitment = models.ForeignKey(
         "commitments.Commitment", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
     )
+    agreement_lapsed_on = models.DateField(
+        null=True, blank=True, help_text="Set when the partner's data-sharing agreement had lapsed."
+    )
 
     class Meta:
         ordering = ["-shared_at", "-id"]

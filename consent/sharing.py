@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
@@ -43,6 +44,17 @@ class ShareRefused(Exception):
             "risk, use the safety override and give the reason."
         )
         return lines
+
+
+def warn_if_agreement_lapsed(request: HttpRequest, disclosures: Iterable[Disclosure]) -> None:
+    """Sharing under a lapsed agreement is allowed but must not pass unnoticed."""
+    lapsed = next((d for d in disclosures if d.agreement_lapsed_on), None)
+    if lapsed is not None and lapsed.agreement_lapsed_on is not None:
+        messages.warning(
+            request,
+            f"The data-sharing agreement with this partner lapsed on {lapsed.agreement_lapsed_on:%d %b %Y}. "
+            "The sharing is recorded as such; ask your manager to renew the agreement.",
+        )
 
 
 def _reviewer(person: Person, actor: User) -> User:
@@ -88,6 +100,8 @@ def share(
         if override is None or not override.reason.strip():
             raise ShareRefused(refused, person)
         safety = _record_override(actor, person, recipient, [t for t, _ in refused], override, request)
+    organisation = recipient.organisation or (recipient.contact.organisation if recipient.contact else None)
+    lapsed = organisation.agreement_lapsed_on(timezone.localdate()) if organisation else None
     disclosures = []
     for topic, verdict in verdicts:
         by_override = not verdict.allowed
@@ -103,6 +117,7 @@ def share(
             override=safety if by_override else None,
             interaction_id=interaction_id,
             commitment_id=commitment_id,
+            agreement_lapsed_on=lapsed,
         )
         disclosures.append(disclosure)
         audit_record(
@@ -114,7 +129,8 @@ def share(
                 f"Shared {topic.name.lower()} with {recipient.party} "
                 f"({disclosure.get_basis_display().lower()})"
             ),
-            reason=override.reason if by_override and override else "",
+            reason=(override.reason if by_override and override else "")
+            + (f" Data-sharing agreement lapsed on {lapsed:%d %b %Y}." if lapsed else ""),
             request=request,
         )
     return disclosures

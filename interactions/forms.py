@@ -36,7 +36,9 @@ class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["with_whom"] = CounterpartField(person=person, label="With")
+        with_whom = CounterpartField(person=person, label="With")
+        self.fields["with_whom"] = with_whom
+        self._suggest_agreed_channels(with_whom)
         self.fields["occurred_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["promise_due"].required = False
         self.order_fields(
@@ -52,6 +54,25 @@ class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
                 "override_basis",
             ]
         )
+
+    def _suggest_agreed_channels(self, with_whom: CounterpartField) -> None:
+        """Partners' agreed secure channels, named beside the channel and preset when known."""
+        agreed = {}
+        for pk, rel in with_whom.circle.items():
+            organisation = rel.organisation or (rel.contact.organisation if rel.contact else None)
+            if organisation is not None and organisation.secure_channel:
+                agreed[pk] = organisation
+        if agreed:
+            partners = {o.pk: o for o in agreed.values()}.values()
+            names = "; ".join(
+                f"{o.name}: {o.get_secure_channel_display()}"
+                + (f" ({o.secure_address})" if o.secure_address else "")
+                for o in partners
+            )
+            self.fields["channel"].help_text = f"Agreed secure channels — {names}."
+        chosen = str(self.initial.get("with_whom", ""))
+        if chosen.startswith("rel:") and chosen[4:].isdigit() and int(chosen[4:]) in agreed:
+            self.fields["channel"].initial = agreed[int(chosen[4:])].secure_channel
 
     def clean_occurred_at(self) -> datetime:
         when: datetime = self.cleaned_data["occurred_at"]

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from consent.sharing import ShareRefused
+from consent.sharing import ShareRefused, warn_if_agreement_lapsed
 from interactions.forms import InteractionForm
 from interactions.selectors import timeline_page
 from interactions.services import interaction_log
@@ -37,6 +37,7 @@ def interaction_create(request: StaffRequest, person_id: int) -> HttpResponse:
             form.explain_refusal(refused)
         else:
             messages.success(request, f"Conversation with {interaction.counterpart} logged.")
+            warn_if_agreement_lapsed(request, interaction.disclosures.all())
             return redirect("people:detail", person_id=person.pk)
     return render(request, "interactions/interaction_form.html", {"person": person, "form": form})
 
