@@ -27,6 +27,7 @@ class AuditEvent(models.Model):
         DISCHARGE = "discharge", "Discharged"
         READMIT = "readmit", "Re-admitted"
         END = "end", "Ended"
+        EXPORT = "export", "Exported"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)

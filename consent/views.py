@@ -1,15 +1,44 @@
 """The consent page of a person, and recording a decision."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from audit.models import AuditEvent
+from audit.services import audit_record
 from consent.forms import ConsentForm
 from consent.selectors import consent_matrix, history_for, sharing_log
 from consent.services import consent_record
-from people.access import open_person
+from consent.subject_access import export_zip
+from people.access import leads_any_team_of, open_person
 from rapport.lib.requests import StaffRequest
+
+
+@require_http_methods(["GET", "POST"])
+def subject_access(request: StaffRequest, person_id: int) -> HttpResponse:
+    """A team leader prepares the person's own copy of their records."""
+    person = open_person(request, person_id, page="subject access page")
+    if not leads_any_team_of(request.user, person):
+        raise PermissionDenied("Only team leaders of this person's teams can export their records.")
+    if request.method == "GET":
+        return render(request, "consent/subject_access.html", {"person": person})
+    archive = export_zip(person, requested_by=request.user.display_name)
+    audit_record(
+        actor=request.user,
+        action=AuditEvent.Action.EXPORT,
+        obj=person,
+        person_id=person.pk,
+        summary="Exported everything held (subject access request)",
+        request=request,
+    )
+    response = HttpResponse(archive, content_type="application/zip")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="records-{person.pk}-{stamp}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @require_GET

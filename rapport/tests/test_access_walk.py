@@ -108,6 +108,7 @@ def test_the_same_pages_open_for_the_persons_own_team(client, worker, foreign_re
             # A worker may not read the access log; an active person cannot be re-admitted.
             expected = {
                 "people:audit": 403,
+                "consent:subject_access": 403,  # team leaders only
                 "people:readmit": 302,
                 "feedback:acknowledge": 302,  # forms posted from the feedback page
                 "feedback:close": 302,
