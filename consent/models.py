@@ -132,6 +132,9 @@ class Disclosure(models.Model):
     agreement_lapsed_on = models.DateField(
         null=True, blank=True, help_text="Set when the partner's data-sharing agreement had lapsed."
     )
+    share_pack = models.ForeignKey(
+        "consent.SharePack", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
+    )
 
     class Meta:
         ordering = ["-shared_at", "-id"]
@@ -147,3 +150,23 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} shared on {self.shared_at:%d %b %Y}"
+
+
+class SharePack(models.Model):
+    """A data-minimised pack sent to a practitioner or partner: exactly what left, and why."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="share_packs")
+    recipient = models.ForeignKey(Relationship, on_delete=models.PROTECT, related_name="+")
+    purpose = models.CharField("why it is being shared", max_length=200)
+    channel = models.CharField(max_length=16, blank=True)
+    content = models.JSONField(help_text="The sections and items as sent.")
+    removed = models.JSONField(default=list, help_text="What consent kept back, and why.")
+    bundle = models.JSONField(help_text="The same content as a FHIR R4 Bundle.")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Share pack for {self.recipient_id} on {self.created_at:%d %b %Y}"

@@ -80,6 +80,7 @@ def share(
     override: Override | None = None,
     interaction_id: int | None = None,
     commitment_id: int | None = None,
+    share_pack_id: int | None = None,
     request: HttpRequest | None = None,
 ) -> list[Disclosure]:
     topics = list(topics)
@@ -117,6 +118,7 @@ def share(
             override=safety if by_override else None,
             interaction_id=interaction_id,
             commitment_id=commitment_id,
+            share_pack_id=share_pack_id,
             agreement_lapsed_on=lapsed,
         )
         disclosures.append(disclosure)

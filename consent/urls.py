@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consent import views
+from consent import views, views_packs
 
 app_name = "consent"
 
@@ -8,4 +8,11 @@ urlpatterns = [
     path("people/<int:person_id>/consent/", views.consent_page, name="page"),
     path("people/<int:person_id>/consent/new/", views.consent_create, name="create"),
     path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
+    path("people/<int:person_id>/share-packs/new/", views_packs.share_pack_create, name="pack_create"),
+    path("people/<int:person_id>/share-packs/<int:pack_id>/", views_packs.share_pack_detail, name="pack"),
+    path(
+        "people/<int:person_id>/share-packs/<int:pack_id>/fhir.json",
+        views_packs.share_pack_fhir,
+        name="pack_fhir",
+    ),
 ]

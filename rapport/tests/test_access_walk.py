@@ -12,6 +12,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from audit.models import AuditEvent
 from circles.models import Contact, Relationship
 from commitments.models import Commitment
+from consent.models import SharePack
 from people.models import Person
 from rapport.testing.factories import (
     ChangeFactory,
@@ -33,6 +34,7 @@ PERSON_SCOPED = {
     "change_id",
     "feedback_id",
     "meeting_id",  # a meeting's record names the people discussed
+    "pack_id",
 }
 # Parameters of pages that hold no person's data, and why.
 NOT_PERSON_DATA = {
@@ -85,6 +87,9 @@ def foreign_records(person: Person) -> dict[str, object]:
         "change_id": ChangeFactory(person=person).pk,
         "feedback_id": FeedbackFactory(person=person).pk,
         "meeting_id": MeetingFactory(team=person.teams.get(), people=[person]).pk,
+        "pack_id": SharePack.objects.create(
+            person=person, recipient=family, purpose="x", content={}, bundle={}, by=owed.owner
+        ).pk,
         "group": "family",
         "organisation_id": 1,
         "user_id": 1,
