@@ -64,10 +64,11 @@ def audited_update(
     summary: str,
     person_id: int | None = None,
     request: HttpRequest | None = None,
+    reason: str = "",
 ) -> None:
     """Save the changed fields of a versioned record unless someone saved first
     (StaleRecord), with its audit event. Call inside transaction.atomic()."""
-    fields = [f for f in changed if f not in ("version", "teams")]
+    fields = [f for f in changed if f not in ("version", "teams", "change_reason")]
     save_if_unchanged(record, expected_version=expected_version, fields=fields)
     audit_record(
         actor=actor,
@@ -76,6 +77,7 @@ def audited_update(
         person_id=person_id,
         summary=summary,
         request=request,
+        reason=reason,
     )
 
 

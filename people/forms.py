@@ -123,7 +123,11 @@ class PersonForm(forms.ModelForm[Person]):
 
 
 class PersonEditForm(VersionedFormMixin, PersonForm):
-    pass
+    change_reason = forms.CharField(
+        label="Why are you changing this?",
+        max_length=100,
+        help_text="For example: corrected a spelling; new information from the GP. Kept with the history.",
+    )
 
 
 class DischargeForm(forms.Form):

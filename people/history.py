@@ -100,7 +100,12 @@ def _person_changes(person: Person, names: _Names) -> list[Change]:
         if before != after and (before or after):
             fields.append(FieldChange("Teams", ", ".join(sorted(before)), ", ".join(sorted(after))))
         if fields:
-            changes.append(Change(newer.history_date, _by(newer), "Details changed", fields))
+            what = (
+                f"Details changed: {newer.history_change_reason}"
+                if newer.history_change_reason
+                else "Details changed"
+            )
+            changes.append(Change(newer.history_date, _by(newer), what, fields))
     if versions and len(versions) <= MAX_VERSIONS:
         first = versions[-1]
         changes.append(Change(first.history_date, _by(first), "Record created", []))

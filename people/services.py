@@ -41,17 +41,21 @@ def person_update(
     changed: list[str],
     expected_version: int,
     teams: Iterable[Team] | None = None,
+    reason: str = "",
     request: HttpRequest | None = None,
 ) -> Person:
-    """Save the changed fields unless someone else saved first (raises StaleRecord)."""
+    """Save the changed fields unless someone else saved first (raises StaleRecord).
+    Nothing is erased: the previous version stays in the history with the reason."""
+    person._change_reason = reason  # type: ignore[attr-defined]  # read by django-simple-history
     audited_update(
         actor=actor,
         record=person,
         changed=[*changed, "updated_at"],
         expected_version=expected_version,
-        summary=f"Changed {_labels(f for f in changed if f != 'version')}",
+        summary=f"Changed {_labels(f for f in changed if f not in ('version', 'change_reason'))}",
         person_id=person.pk,
         request=request,
+        reason=reason,
     )
     if "teams" in changed and teams is not None:
         person.teams.set(teams)

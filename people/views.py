@@ -75,6 +75,7 @@ def person_edit(request: StaffRequest, person_id: int) -> HttpResponse:
             changed=form.changed_data,
             expected_version=form.cleaned_data["version"],
             teams=form.cleaned_data["teams"],
+            reason=form.cleaned_data["change_reason"],
             request=request,
         ),
         template="people/person_form.html",

@@ -132,3 +132,26 @@ def test_a_future_decision_date_is_refused(client, worker, person, son) -> None:
     response = _record(client, person, son, ["care"], decided_on="2999-01-01")
     assert "cannot be dated in the future" in response.content.decode()
     assert not Commitment.objects.exists() and not ConsentRecord.objects.exists()
+
+
+def test_administrators_keep_the_topic_list(client, administrator, worker) -> None:
+    client.force_login(worker)
+    assert client.get(reverse("consent:topics")).status_code == 403
+    client.force_login(administrator)
+    client.post(
+        reverse("consent:topic_create"),
+        {
+            "code": "housing",
+            "name": "Housing",
+            "description": "Tenancy and repairs",
+            "position": 9,
+            "is_active": "on",
+        },
+    )
+    housing = Topic.objects.get(code="housing")
+    client.post(
+        reverse("consent:topic_edit", args=[housing.pk]),
+        {"code": "changed", "name": "Housing", "position": 9},
+    )
+    housing.refresh_from_db()
+    assert housing.code == "housing" and not housing.is_active  # the code is fixed; unticked retires it

@@ -13,6 +13,7 @@ def _edit(client, person, **changes) -> None:
         "nhs_number": person.nhs_number,
         "teams": [t.pk for t in person.teams.all()],
         "version": person.version,
+        "change_reason": "Checked with the family",
     }
     data.update(changes)
     response = client.post(reverse("people:edit", args=[person.pk]), data)

@@ -159,7 +159,9 @@ class TestDetail:
 
 class TestEdit:
     def _edit(self, person, team, **changes):
-        data = _person_form(team, nhs_number=person.nhs_number, version=person.version)
+        data = _person_form(
+            team, nhs_number=person.nhs_number, version=person.version, change_reason="Corrected after a call"
+        )
         data.update(
             preferred_name=person.preferred_name,
             legal_given_names=person.legal_given_names,
@@ -209,6 +211,25 @@ class TestEdit:
         )
         person.refresh_from_db()
         assert person.communication_needs == "Prefers written notes"
+
+    def test_a_correction_needs_a_reason_which_the_history_keeps(self, client, worker, person, team) -> None:
+        client.force_login(worker)
+        response = client.post(
+            reverse("people:edit", args=[person.pk]),
+            self._edit(person, team, pronouns="she/her", change_reason=""),
+        )
+        assert "This field is required" in response.content.decode()
+        person.refresh_from_db()
+        assert person.pronouns == ""
+        client.post(
+            reverse("people:edit", args=[person.pk]),
+            self._edit(person, team, pronouns="she/her", change_reason="She told us her pronouns"),
+        )
+        history = client.get(reverse("people:history", args=[person.pk])).content.decode()
+        assert "Details changed: She told us her pronouns" in history
+        assert AuditEvent.objects.filter(
+            person=person, action="update", reason="She told us her pronouns"
+        ).exists()
 
     def test_removing_all_my_teams_is_refused(self, client, worker, person, team, other_team) -> None:
         client.force_login(worker)

@@ -75,8 +75,9 @@ def _display(field: forms.Field, value: Any) -> str:
 def conflict_rows(form: forms.ModelForm[Any], current: models.Model) -> list[ConflictRow]:
     """Fields where what is saved now differs from what this editor submitted."""
     rows = []
+    stored = {f.name for f in current._meta.get_fields()}
     for name, field in form.fields.items():
-        if name == "version" or name not in form.cleaned_data:
+        if name == "version" or name not in form.cleaned_data or name not in stored:
             continue
         if isinstance(field, forms.ModelMultipleChoiceField):
             theirs_value: Any = list(getattr(current, name).all())

@@ -43,6 +43,7 @@ NOT_PERSON_DATA = {
     "team_id": "teams; administrators only",
     "colleague_id": "staff who share a team; others 404 (recognition tests)",
     "service_id": "the local services directory, shared by all staff",
+    "topic_id": "consent topics; administrators only",
     "group": "names a part of a circle, never a record",
     "token": "a calendar's secret; a wrong one is a 404 (reminders tests)",
 }
@@ -96,6 +97,7 @@ def foreign_records(person: Person) -> dict[str, object]:
         "team_id": 1,
         "colleague_id": 1,
         "service_id": 1,
+        "topic_id": 1,
     }
 
 
@@ -164,7 +166,7 @@ def test_list_pages_do_not_show_another_teams_people(client, outsider, person, f
 def test_admin_only_pages_refuse_a_worker(client, worker, foreign_records) -> None:
     client.force_login(worker)
     for name, route, _ in _project_patterns():
-        if name.startswith("accounts:"):
+        if name.startswith(("accounts:", "consent:topic")):
             assert client.get(_path(route, foreign_records)).status_code == 403, name
 
 

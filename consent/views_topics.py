@@ -1,0 +1,29 @@
+"""Administrators keep the list of information topics consent is asked about."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from accounts.views import administrator_required
+from consent.forms_topics import TopicForm
+from consent.models import Topic
+from rapport.lib.requests import StaffRequest
+
+
+@require_GET
+@administrator_required
+def topic_list(request: StaffRequest) -> HttpResponse:
+    return render(request, "consent/topic_list.html", {"topics": Topic.objects.all()})
+
+
+@require_http_methods(["GET", "POST"])
+@administrator_required
+def topic_edit(request: StaffRequest, topic_id: int | None = None) -> HttpResponse:
+    topic = get_object_or_404(Topic, pk=topic_id) if topic_id else Topic()
+    form = TopicForm(request.POST or None, instance=topic)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"{form.instance.name} saved.")
+        return redirect("consent:topics")
+    return render(request, "consent/topic_form.html", {"form": form, "topic": topic})
