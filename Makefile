@@ -20,7 +20,7 @@ run: install
 ## make test: install what the tests need, lint, type-check, run the suite (SQLite, then PostgreSQL when DATABASE_URL says so)
 test: install-dev browser
 	$(MAKE) lint typecheck
-	DJANGO_SETTINGS_MODULE=rapport.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=rapport.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest
 	@case "$${DATABASE_URL:-}" in \
 	  postgres*) echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest ;; \
