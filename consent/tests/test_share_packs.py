@@ -1,4 +1,7 @@
 import json
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -100,3 +103,50 @@ def test_family_cannot_be_chosen_for_a_share_pack(client, worker, person) -> Non
     )
     assert "Select a valid choice" in response.content.decode()
     assert not SharePack.objects.exists()
+
+
+NODE_VALIDATOR = Path(__file__).resolve().parents[2] / "rapport" / "testing" / "fhir_validate.cjs"
+
+
+def _schema_errors(bundle: dict) -> list:
+    assert shutil.which("node"), "Node.js is needed to validate against the R4 schema (make test installs it)"
+    result = subprocess.run(
+        ["node", str(NODE_VALIDATOR)],
+        input=json.dumps(bundle),
+        capture_output=True,
+        text=True,
+        cwd=NODE_VALIDATOR.parents[2],
+        timeout=60,
+    )
+    assert result.stdout, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_kind_of_entry_meets_the_official_r4_schema(worker, person, practice) -> None:
+    from consent.fhir import bundle_for
+    from consent.share_packs import build_pack
+
+    for code in ("care",):
+        ConsentRecord.objects.create(
+            person=person,
+            recipient=practice,
+            topic=Topic.objects.get(code=code),
+            decision="given",
+            how="written",
+            recorded_by=worker,
+        )
+    RelationshipFactory(person=person, role="Daughter")
+    RelationshipFactory(
+        person=person, role="District nurse", group="practitioner", contact__kind="practitioner"
+    )
+    ChangeFactory(person=person, area="fall")
+    CommitmentFactory(person=person, owner=worker, kind="action", title="Book the falls clinic")
+    bundle = bundle_for(build_pack(person, practice, ["profile", "circle", "changes", "actions"]))
+    kinds = {entry["resource"]["resourceType"] for entry in bundle["entry"]}
+    assert kinds == {"Patient", "Organization", "Practitioner", "RelatedPerson", "Observation", "Task"}
+    assert _schema_errors(bundle) == []
+
+
+def test_the_schema_check_catches_a_bad_code() -> None:
+    bad = {"resourceType": "Bundle", "type": "not-a-bundle-type"}
+    assert _schema_errors(bad) != []
