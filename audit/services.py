@@ -67,8 +67,12 @@ def audited_update(
     reason: str = "",
 ) -> None:
     """Save the changed fields of a versioned record unless someone saved first
-    (StaleRecord), with its audit event. Call inside transaction.atomic()."""
-    fields = [f for f in changed if f not in ("version", "teams", "change_reason")]
+    (StaleRecord), with its audit event. Call inside transaction.atomic().
+
+    `changed` may name form-only or many-to-many fields; only the record's own stored
+    fields are saved here (the caller sets many-to-many relations itself)."""
+    stored = {f.name for f in record._meta.concrete_fields}
+    fields = [f for f in changed if f in stored and f != "version"]
     save_if_unchanged(record, expected_version=expected_version, fields=fields)
     audit_record(
         actor=actor,
