@@ -12,7 +12,8 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles.models import Contact, Relationship
-from people.access import access_person, people_visible_to
+from people.access import people_visible_to
+from people.models import Person
 from rapport.lib.requests import StaffRequest
 
 
@@ -46,13 +47,9 @@ def open_contact(request: StaffRequest, contact_id: int, *, page: str) -> Contac
     return contact
 
 
-def access_relationship(user: User, person_id: int, relationship_id: int) -> Relationship:
-    person = access_person(user, person_id)
+def relationship_of(person: Person, relationship_id: int) -> Relationship:
+    """One relationship in the circle of a person already loaded through the access rule."""
     try:
-        return (
-            Relationship.objects.select_related("person", "contact", "organisation")
-            .filter(person=person)
-            .get(pk=relationship_id)
-        )
+        return person.relationships.select_related("contact", "organisation").get(pk=relationship_id)
     except Relationship.DoesNotExist:
         raise Http404("No such relationship") from None

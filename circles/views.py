@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles import selectors, services
-from circles.access import access_relationship, open_contact
+from circles.access import open_contact, relationship_of
 from circles.forms import (
     CircleAddition,
     ContactEditForm,
@@ -80,8 +80,8 @@ def circle_pick(request: StaffRequest, person_id: int, group: str) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 def relationship_edit(request: StaffRequest, person_id: int, relationship_id: int) -> HttpResponse:
-    relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle edit form")
+    relationship = relationship_of(person, relationship_id)
     form = RelationshipEditForm(request.POST or None, instance=relationship, group=relationship.group)
     return versioned_edit(
         request,
@@ -101,8 +101,8 @@ def relationship_edit(request: StaffRequest, person_id: int, relationship_id: in
 
 @require_http_methods(["GET", "POST"])
 def relationship_end(request: StaffRequest, person_id: int, relationship_id: int) -> HttpResponse:
-    relationship = access_relationship(request.user, person_id, relationship_id)
     person = open_person(request, person_id, page="circle end form")
+    relationship = relationship_of(person, relationship_id)
     form = EndRelationshipForm(request.POST or None, relationship=relationship)
     if (
         request.method == "POST"
