@@ -14,8 +14,8 @@ from circles.counterparts import current_circle
 from commitments.models import Commitment
 from commitments.services import commitment_create
 from consent.models import Topic
-from consent.rules import Fact, may_share
-from consent.selectors import as_recipient, facts_for
+from consent.rules import Fact
+from consent.selectors import facts_for, verdict_for
 
 
 @transaction.atomic
@@ -53,9 +53,7 @@ def updates_owed(
     for recipient in recipients:
         update = update_for(change, recipient, owner, due, topic)
         if recipient.relationship is not None and topic is not None:
-            verdict = may_share(
-                facts=facts, recipient=as_recipient(recipient.relationship), topic=topic.code, at=now
-            )
+            verdict = verdict_for(change.person, recipient.relationship, topic, at=now, facts=facts)
             update.needs_consent_check = not verdict.allowed
         updates.append(update)
     return updates

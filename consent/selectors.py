@@ -35,10 +35,16 @@ def as_recipient(relationship: Relationship) -> Recipient:
 
 
 def verdict_for(
-    person: Person, relationship: Relationship, topic: Topic, at: datetime | None = None
+    person: Person,
+    relationship: Relationship,
+    topic: Topic,
+    at: datetime | None = None,
+    facts: list[Fact] | None = None,
 ) -> Verdict:
+    """May this topic go to this relationship at `at` (now)? Pass `facts` when deciding
+    many at once, to read the person's consent records only once."""
     return may_share(
-        facts=facts_for(person),
+        facts=facts_for(person) if facts is None else facts,
         recipient=as_recipient(relationship),
         topic=topic.code,
         at=at or timezone.now(),
@@ -73,9 +79,7 @@ def consent_matrix(person: Person, today: date | None = None) -> tuple[list[Topi
     for rel in current_circle(person):
         cells = []
         for topic in topics:
-            verdict = may_share(
-                facts=facts, recipient=as_recipient(rel), topic=topic.code, at=now, topic_name=topic.name
-            )
+            verdict = verdict_for(person, rel, topic, at=now, facts=facts)
             review_on = reviews.get(verdict.record_id or 0)
             cells.append(Cell(topic, verdict, bool(verdict.allowed and review_on and review_on < today)))
         rows.append(Row(rel, cells))

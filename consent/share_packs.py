@@ -11,8 +11,7 @@ from circles.counterparts import current_circle
 from circles.models import Relationship
 from commitments.models import Commitment
 from consent.models import Topic
-from consent.rules import may_share
-from consent.selectors import as_recipient, facts_for
+from consent.selectors import facts_for, verdict_for
 from people.models import Person
 
 # Each section and the kind of information (consent topic) it carries.
@@ -42,9 +41,7 @@ def build_pack(person: Person, recipient: Relationship, chosen: list[str]) -> Pa
     pack = Pack()
 
     def allowed(code: str, what: str) -> bool:
-        verdict = may_share(
-            facts=facts, recipient=as_recipient(recipient), topic=code, at=now, topic_name=topics[code].name
-        )
+        verdict = verdict_for(person, recipient, topics[code], at=now, facts=facts)
         if not verdict.allowed:
             pack.removed.append(f"{what}: {verdict.reason}")
         return verdict.allowed

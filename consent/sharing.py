@@ -17,8 +17,8 @@ from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.services import commitment_create
 from consent.models import Disclosure, SafetyOverride, Topic
-from consent.rules import Verdict, may_share
-from consent.selectors import as_recipient, facts_for
+from consent.rules import Verdict
+from consent.selectors import facts_for, verdict_for
 from people.models import Person
 
 
@@ -86,15 +86,7 @@ def share(
     topics = list(topics)
     now = timezone.now()
     facts = facts_for(person)
-    verdicts = [
-        (
-            t,
-            may_share(
-                facts=facts, recipient=as_recipient(recipient), topic=t.code, at=now, topic_name=t.name
-            ),
-        )
-        for t in topics
-    ]
+    verdicts = [(t, verdict_for(person, recipient, t, at=now, facts=facts)) for t in topics]
     refused = [(t, v) for t, v in verdicts if not v.allowed]
     safety: SafetyOverride | None = None
     if refused:
