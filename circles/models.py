@@ -213,6 +213,13 @@ class Relationship(models.Model):
         return party
 
     @property
+    def party_organisation(self) -> Organisation | None:
+        """The organisation itself, or the one a practitioner or partner contact works for."""
+        if self.organisation is not None:
+            return self.organisation
+        return self.contact.organisation if self.contact is not None else None
+
+    @property
     def is_current(self) -> bool:
         return self.ended_on is None or self.ended_on >= timezone.localdate()
 

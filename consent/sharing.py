@@ -93,7 +93,7 @@ def share(
         if override is None or not override.reason.strip():
             raise ShareRefused(refused, person)
         safety = _record_override(actor, person, recipient, [t for t, _ in refused], override, request)
-    organisation = recipient.organisation or (recipient.contact.organisation if recipient.contact else None)
+    organisation = recipient.party_organisation
     lapsed = organisation.agreement_lapsed_on(timezone.localdate()) if organisation else None
     disclosures = []
     for topic, verdict in verdicts:

@@ -59,7 +59,7 @@ class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
         """Partners' agreed secure channels, named beside the channel and preset when known."""
         agreed = {}
         for pk, rel in with_whom.circle.items():
-            organisation = rel.organisation or (rel.contact.organisation if rel.contact else None)
+            organisation = rel.party_organisation
             if organisation is not None and organisation.secure_channel:
                 agreed[pk] = organisation
         if agreed:
