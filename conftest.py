@@ -1,7 +1,10 @@
 """Named users for every test: a worker, a teammate, a worker of another team,
 a team leader and an administrator, plus people in each team."""
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from accounts.models import Team, User
 from people.models import Person
@@ -58,3 +61,10 @@ def person(team: Team) -> Person:
 @pytest.fixture
 def other_person(other_team: Team) -> Person:
     return PersonFactory(preferred_name="Stanley", legal_family_name="Okafor", teams=[other_team])
+
+
+# Property tests: the same examples on every `make test` run (CI must never be flaky);
+# `make fuzz` loads the "fuzz" profile for a longer, random search.
+settings.register_profile("suite", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("fuzz", max_examples=2000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))

@@ -117,7 +117,10 @@ class ReassignForm(forms.Form):
         self.initial.update(owner=commitment.owner_id, due_on=commitment.due_on, version=commitment.version)
 
     def clean_due_on(self) -> date:
-        return _not_in_the_past(self.cleaned_data["due_on"])
+        day: date = self.cleaned_data["due_on"]
+        # Overdue work is handed over as it stands (someone went off sick): keeping its
+        # due date is allowed; only a new date must not be in the past.
+        return day if day == self.commitment.due_on else _not_in_the_past(day)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -119,3 +119,30 @@ def test_a_commitment_of_another_person_is_404(client, worker, person, team) -> 
     elsewhere = CommitmentFactory(owner=UserFactory(username="u2", teams=[team]))
     client.force_login(worker)
     assert client.get(reverse("commitments:close", args=[elsewhere.pk])).status_code == 404
+
+
+def test_overdue_work_can_be_handed_over_as_it_stands(client, worker, teammate, person) -> None:
+    """Someone goes off sick: their overdue work moves to a colleague with its due date."""
+    overdue = timezone.localdate() - timedelta(days=3)
+    owed = CommitmentFactory(person=person, owner=worker, due_on=overdue)
+    client.force_login(worker)
+    url = reverse("commitments:reassign", args=[owed.pk])
+    form_page = client.get(url).content.decode()
+    assert f'value="{overdue.isoformat()}"' in form_page
+    response = client.post(url, {"owner": teammate.pk, "due_on": overdue.isoformat(), "version": 1})
+    assert response.status_code == 302
+    owed.refresh_from_db()
+    assert (owed.owner, owed.due_on) == (teammate, overdue)
+
+
+def test_a_new_due_date_in_the_past_is_still_refused_on_hand_over(client, worker, teammate, person) -> None:
+    owed = CommitmentFactory(person=person, owner=worker)
+    client.force_login(worker)
+    yesterday = (timezone.localdate() - timedelta(days=1)).isoformat()
+    response = client.post(
+        reverse("commitments:reassign", args=[owed.pk]),
+        {"owner": teammate.pk, "due_on": yesterday, "version": 1},
+    )
+    assert "Choose today or a later day" in response.content.decode()
+    owed.refresh_from_db()
+    assert owed.owner == worker

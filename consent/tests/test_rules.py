@@ -65,6 +65,7 @@ facts_strategy = st.lists(
         rid=st.integers(0, 1000),
     ),
     max_size=12,
+    unique_by=lambda f: f.record_id,  # each record has its own id, as in the database
 )
 
 
