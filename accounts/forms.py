@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 
+from accounts.lockout import address_is_throttled
 from accounts.models import Team, User
 from rapport.lib.labels import name_the_empty_choice
 
@@ -17,7 +18,16 @@ class LoginForm(AuthenticationForm):
             "That username and password do not match. Check them and try again; "
             "after several failed tries the account is locked for a while."
         ),
+        "address_throttled": (
+            "There have been too many failed log-ins from this network. "
+            "Wait a few minutes, then try again, or ask your administrator."
+        ),
     }
+
+    def clean(self) -> dict[str, Any]:
+        if self.request is not None and address_is_throttled(self.request):
+            raise forms.ValidationError(self.error_messages["address_throttled"], code="address_throttled")
+        return super().clean()
 
 
 class TeamForm(forms.ModelForm[Team]):
@@ -47,7 +57,7 @@ class StaffForm(forms.ModelForm[User]):
         required=False,
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 10 characters, not a common password.",
+        help_text="At least 12 characters; several unrelated words are easiest to remember.",
     )
 
     class Meta:

@@ -1,31 +1,14 @@
 """Writing audit events. Callers do this inside the same transaction as the change."""
 
-import ipaddress
 from typing import Any
 
-from django.conf import settings
 from django.db import models
 from django.http import HttpRequest
 
 from accounts.models import User
 from audit.models import AuditEvent
+from rapport.lib.client_address import client_ip
 from rapport.lib.concurrency import save_if_unchanged
-
-
-def client_ip(request: HttpRequest) -> str | None:
-    """The caller's address. Behind RAPPORT_PROXY_COUNT trusted proxies it is that many
-    entries from the right of X-Forwarded-For; anything earlier could be forged."""
-    remote = request.META.get("REMOTE_ADDR") or None
-    proxies = settings.RAPPORT_PROXY_COUNT
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        chain = [hop.strip() for hop in forwarded.split(",")]
-        if len(chain) >= proxies:
-            try:
-                return str(ipaddress.ip_address(chain[-proxies]))
-            except ValueError:
-                return remote
-    return remote
 
 
 def audit_record(

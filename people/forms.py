@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
+from people.access import people_visible_to
 from people.models import Person
 from people.nhs import normalise_nhs_number
 from rapport.lib.concurrency import VersionedFormMixin
@@ -82,7 +83,9 @@ class PersonForm(forms.ModelForm[Person]):
     def clean_nhs_number(self) -> str:
         digits = normalise_nhs_number(self.cleaned_data.get("nhs_number", ""))
         if digits:
-            taken = Person.objects.filter(nhs_number=digits).exclude(pk=self.instance.pk)
+            # Only records this member of staff may see are compared: a record in another
+            # team must not be revealed (administrators see possible duplicates instead).
+            taken = people_visible_to(self.user).filter(nhs_number=digits).exclude(pk=self.instance.pk)
             if taken.exists():
                 raise forms.ValidationError(
                     "Another record already has this NHS number. Search for the person "

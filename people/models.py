@@ -70,14 +70,10 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["preferred_name", "legal_family_name", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["nhs_number"],
-                condition=~models.Q(nhs_number=""),
-                name="unique_nhs_number",
-            )
-        ]
+        # Not unique: refusing a number held in another team would tell a worker that
+        # record exists. Duplicates are listed for administrators to resolve instead.
         indexes = [
+            models.Index(fields=["nhs_number"], condition=~models.Q(nhs_number=""), name="person_nhs_number"),
             models.Index(fields=["status", "preferred_name"], name="person_status_name"),
             models.Index(fields=["legal_family_name"], name="person_family_name"),
         ]

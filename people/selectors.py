@@ -2,7 +2,7 @@
 
 import re
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from accounts.models import Team, User
 from people.access import people_visible_to
@@ -77,3 +77,21 @@ def person_page(*, person: Person) -> dict[str, object]:
             )[:5]
         ),
     }
+
+
+def possible_duplicates(*, limit: int = 200) -> QuerySet[Person]:
+    """Records that share an NHS number, for an administrator to resolve. Workers are never
+    told a number is held in another team; the duplicate waits here instead."""
+    shared = (
+        Person.objects.exclude(nhs_number="")
+        .values("nhs_number")
+        .annotate(n=Count("id"))
+        .filter(n__gt=1)
+        .values("nhs_number")
+    )
+    numbers = list(shared.order_by("nhs_number")[:limit])
+    return (
+        Person.objects.filter(nhs_number__in=[row["nhs_number"] for row in numbers])
+        .order_by("nhs_number", "created_at", "id")
+        .prefetch_related(Prefetch("teams", queryset=Team.objects.only("id", "name")))
+    )

@@ -7,6 +7,7 @@ app_name = "people"
 urlpatterns = [
     path("", views.person_list, name="list"),
     path("new/", views.person_create, name="create"),
+    path("duplicates/", views.person_duplicates, name="duplicates"),
     path("<int:person_id>/", views.person_detail, name="detail"),
     path("<int:person_id>/edit/", views.person_edit, name="edit"),
     path("<int:person_id>/discharge/", views.person_discharge, name="discharge"),

@@ -9,6 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.views import administrator_required
+from audit.models import AuditEvent
+from audit.services import audit_record
 from meetings.access import meetings_visible_to
 from people import selectors, services
 from people.access import leads_any_team_of, open_person
@@ -154,3 +157,20 @@ def person_audit(request: StaffRequest, person_id: int) -> HttpResponse:
         request.GET.get("page")
     )
     return render(request, "people/person_audit.html", {"person": person, "events": events})
+
+
+@require_GET
+@administrator_required
+def person_duplicates(request: StaffRequest) -> HttpResponse:
+    """Records sharing an NHS number, found without telling any worker (administrators only)."""
+    people = list(selectors.possible_duplicates())
+    for person in people:
+        audit_record(
+            actor=request.user,
+            action=AuditEvent.Action.VIEW,
+            obj=person,
+            person_id=person.pk,
+            summary="Listed among possible duplicates",
+            request=request,
+        )
+    return render(request, "people/person_duplicates.html", {"people": people})

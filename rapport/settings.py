@@ -66,6 +66,7 @@ INSTALLED_APPS = [
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 MIDDLEWARE = [
+    "rapport.middleware.refuse_undecodable_input",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "rapport.middleware.sign_out_when_idle",
+    "rapport.middleware.keep_personal_pages_out_of_caches",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -128,10 +131,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.GuessablePatternValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -146,11 +150,20 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # How many trusted reverse proxies stand in front of the app (audit and lock-out use
 # the client address they forward).
 RAPPORT_PROXY_COUNT = env_int("RAPPORT_PROXY_COUNT", 0)
-AXES_IPWARE_PROXY_COUNT = RAPPORT_PROXY_COUNT or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Lock-out reads the client address exactly as the audit trail does (the proxies' own
+# address would otherwise lock a user out for everyone).
+AXES_CLIENT_IP_CALLABLE = "rapport.lib.client_address.client_ip"
+# Every failure is kept (with its address) so that password spraying — a few guesses at
+# many accounts from one address — is slowed as well (accounts/lockout.py).
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+RAPPORT_ADDRESS_FAILURE_LIMIT = env_int("RAPPORT_ADDRESS_FAILURE_LIMIT", 20)
 
-SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # one shift
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # one shift at most
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# A shared device left signed in closes after this many idle minutes (rapport/middleware.py).
+RAPPORT_IDLE_MINUTES = env_int("RAPPORT_IDLE_MINUTES", 30)
+# Flash messages name people: keep them in the server-side session, not in a cookie.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

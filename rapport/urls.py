@@ -1,21 +1,14 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from accounts.forms import LoginForm
+from accounts.views_auth import SignInView, SignOutView
 from myday.views import my_day_page
 
 urlpatterns = [
     path("", my_day_page, name="home"),
-    path(
-        "accounts/login/",
-        login_not_required(
-            auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True)
-        ),
-        name="login",
-    ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", login_not_required(SignInView.as_view()), name="login"),
+    path("accounts/logout/", SignOutView.as_view(), name="logout"),
     path("people/", include("people.urls")),
     path("", include("circles.urls")),
     path("", include("changes.urls")),

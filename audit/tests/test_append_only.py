@@ -68,7 +68,7 @@ def test_it_records_where_the_request_came_from(client, worker, person) -> None:
     ],
 )
 def test_client_address_behind_proxies(rf, settings, proxies, forwarded, expected) -> None:
-    from audit.services import client_ip
+    from rapport.lib.client_address import client_ip
 
     settings.RAPPORT_PROXY_COUNT = proxies
     request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)

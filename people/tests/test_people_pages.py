@@ -101,6 +101,24 @@ class TestCreate:
         assert "already has this NHS number" in response.content.decode()
         assert Person.objects.count() == 1
 
+    def test_a_number_held_in_another_team_reveals_nothing(
+        self, client, worker, team, other_person, administrator
+    ) -> None:
+        """The worker sees the same answer as for any new number; an administrator is shown
+        the two records to resolve."""
+        other_person.nhs_number = "9434765919"
+        other_person.save()
+        client.force_login(worker)
+        response = client.post(reverse("people:create"), _person_form(team, nhs_number="943 476 5919"))
+        assert response.status_code == 302
+        assert "NHS number" not in response.content.decode()
+        assert Person.objects.filter(nhs_number="9434765919").count() == 2
+        client.force_login(administrator)
+        listed = client.get(reverse("people:duplicates")).content.decode()
+        assert "Stanley" in listed and "Beatrice" in listed
+        client.force_login(worker)
+        assert client.get(reverse("people:duplicates")).status_code == 403
+
     def test_a_worker_cannot_place_a_person_in_another_team(self, client, worker, other_team) -> None:
         client.force_login(worker)
         response = client.post(reverse("people:create"), _person_form(other_team))
