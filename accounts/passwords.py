@@ -13,38 +13,15 @@ from django.core.exceptions import ValidationError
 
 _TAIL = re.compile(r"[\d\W_]*$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"})
-_GUESSABLE_WORDS = {
-    *["spring", "summer", "autumn", "fall", "winter"],
-    *[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
-    *["password", "passw0rd", "welcome", "letmein", "qwerty", "admin", "administrator", "login", "changeme"],
-    *[
-        "rapport",
-        "care",
-        "carer",
-        "health",
-        "nurse",
-        "support",
-        "team",
-        "manager",
-        "football",
-        "liverpool",
-        "chelsea",
-    ],
-}
+_GUESSABLE_WORDS = set(
+    """
+    spring summer autumn fall winter
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    password passw0rd welcome letmein qwerty admin administrator login changeme
+    rapport care carer health nurse support team manager football liverpool chelsea
+    """.split()  # noqa: SIM905 - a word list reads best as words
+)
 _SHORT_WORD = 8
 
 
