@@ -6,7 +6,7 @@ SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_PROGRESS_BAR := off
 
-.PHONY: run serve test lint typecheck pytest bench demo migrate install install-dev browser clean
+.PHONY: run serve test lint typecheck pytest bench fuzz demo migrate install install-dev browser clean
 
 ## make run: install, migrate, load the demo data (once), start the task worker and serve on 127.0.0.1:8000
 run: export DJANGO_DEBUG := true
@@ -33,6 +33,12 @@ lint: install-dev
 
 typecheck: install-dev
 	$(BIN)/mypy
+
+## make fuzz: the property and hostile-input tests, longer and random (the suite runs them derandomised)
+fuzz: install-dev
+	HYPOTHESIS_PROFILE=fuzz RAPPORT_FUZZ_EXAMPLES=$${RAPPORT_FUZZ_EXAMPLES:-100} env -u DATABASE_URL \
+	  $(BIN)/pytest -p no:randomly rapport/tests/test_hostile_input.py consent/tests people/tests/test_nhs.py \
+	  commitments/tests/test_clock.py circles/tests/test_cadence.py
 
 ## make bench: timings and query counts on a large synthetic dataset
 bench: install-dev

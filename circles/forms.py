@@ -11,7 +11,7 @@ from accounts.models import User
 from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from people.forms import DateInput
-from rapport.lib.concurrency import VersionedFormMixin
+from rapport.lib.concurrency import VersionedFormMixin, version_field
 from rapport.lib.labels import name_the_empty_choice
 from rapport.lib.phone import clean_phone
 
@@ -170,7 +170,7 @@ class RelationshipEditForm(VersionedFormMixin, RelationshipForm):
 class EndRelationshipForm(forms.Form):
     ended_on = forms.DateField(label="Last day in the circle", widget=DateInput())
     reason = forms.CharField(label="Why it ended", max_length=200, required=False)
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, relationship: Relationship, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from commitments.models import Commitment
 from consent.forms_sharing import OverrideFieldsMixin
 from people.forms import DateInput
 from people.models import Person
+from rapport.lib.concurrency import version_field
 from rapport.lib.labels import name_the_empty_choice
 
 
@@ -84,7 +85,7 @@ class CloseForm(OverrideFieldsMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What was done or said, or why it is no longer needed.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, shares: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -106,7 +107,7 @@ class ReassignForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="What the new owner needs to know.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

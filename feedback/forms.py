@@ -12,6 +12,7 @@ from commitments.forms import OwnerField
 from feedback.models import Feedback
 from people.forms import DateInput
 from people.models import Person
+from rapport.lib.concurrency import version_field
 
 
 def _not_future(day: date) -> date:
@@ -63,7 +64,7 @@ class FeedbackForm(forms.ModelForm[Feedback]):
 
 class AcknowledgeForm(forms.Form):
     acknowledged_on = forms.DateField(label="Acknowledged on", widget=DateInput())
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, feedback: Feedback, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,7 +86,7 @@ class CloseFeedbackForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the team will do differently, or what went well to keep doing.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, feedback: Feedback, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -107,7 +107,9 @@ class ActionForm(forms.Form):
         return data
 
 
-ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20)
+# absolute_max bounds how many forms a posted TOTAL_FORMS can make Django build (its
+# default allows a thousand more than max_num: slow pages from one hostile number).
+ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, absolute_max=20, validate_max=True)
 
 
 def contacts_of(people: list[Person]) -> list[Contact]:

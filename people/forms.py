@@ -11,7 +11,7 @@ from accounts.models import Team, User
 from people.access import people_visible_to
 from people.models import Person
 from people.nhs import normalise_nhs_number
-from rapport.lib.concurrency import VersionedFormMixin
+from rapport.lib.concurrency import VersionedFormMixin, version_field
 from rapport.lib.labels import name_the_empty_choice
 
 
@@ -140,7 +140,7 @@ class DischargeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="For example: moved to a nursing home; family now caring; died.",
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,7 +161,7 @@ class DischargeForm(forms.Form):
 
 class ReadmitForm(forms.Form):
     admitted_on = forms.DateField(label="Date support starts again", widget=DateInput())
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, person: Person, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "simple_history",
+    "rapport",
     "accounts",
     "audit",
     "people",

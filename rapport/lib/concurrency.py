@@ -40,10 +40,20 @@ def save_if_unchanged(instance: Any, *, expected_version: int, fields: list[str]
     instance.save(update_fields=[*fields, "version"])
 
 
+# The largest version a PositiveIntegerField holds on every database, less the one a save
+# claims: a posted version beyond it is an invalid form, never a database error.
+MAX_VERSION = 2_147_483_647 - 1
+
+
+def version_field() -> forms.IntegerField:
+    """The hidden field carrying the version an editor opened."""
+    return forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_VERSION)
+
+
 class VersionedFormMixin(forms.Form):
     """Carries the version the editor opened, so the save can tell if it is stale."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = version_field()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

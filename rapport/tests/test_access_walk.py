@@ -4,26 +4,18 @@ Person-scoped pages must answer 404 (for GET and POST) and must not write anythi
 A new URL with a parameter this test does not know fails until it is classified here.
 """
 
-from collections.abc import Iterator
-
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from audit.models import AuditEvent
 from circles.models import Contact, Relationship
 from commitments.models import Commitment
-from consent.models import SharePack
 from people.models import Person
 from rapport.testing.factories import (
-    ChangeFactory,
-    CommitmentFactory,
     ContactFactory,
-    FeedbackFactory,
-    MeetingFactory,
-    OrganisationFactory,
     RelationshipFactory,
-    UserFactory,
 )
+from rapport.testing.records import records_around
+from rapport.testing.urlwalk import fill, project_patterns
 
 # Parameters that name a person's data: a page with any of them is person-scoped.
 PERSON_SCOPED = {
@@ -49,69 +41,23 @@ NOT_PERSON_DATA = {
 }
 
 
-def _walk(patterns: list, prefix: str = "", namespace: str = "") -> Iterator[tuple[str, str, set[str]]]:
-    for entry in patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or namespace
-            yield from _walk(entry.url_patterns, route, ns)
-        elif isinstance(entry, URLPattern):
-            converters = set(getattr(entry.pattern, "converters", {}))
-            yield (f"{namespace}:{entry.name}" if namespace else entry.name or route), route, converters
-
-
-def _project_patterns() -> list[tuple[str, str, set[str]]]:
-    return [p for p in _walk(get_resolver().url_patterns) if not p[1].startswith("admin/")]
-
-
-def _path(route: str, values: dict[str, object]) -> str:
-    path = "/" + route
-    for name, value in values.items():
-        for conv in ("int", "str"):
-            path = path.replace(f"<{conv}:{name}>", str(value))
-    return path
-
-
 @pytest.fixture
 def foreign_records(person: Person) -> dict[str, object]:
     """Records of Willow House (the worker's team); the outsider works elsewhere."""
-    family = RelationshipFactory(person=person, role="Son")
-    OrganisationFactory()
-    owed = CommitmentFactory(
-        person=person, owner=UserFactory(username="willow-worker", teams=list(person.teams.all()))
-    )
-    return {
-        "person_id": person.pk,
-        "relationship_id": family.pk,
-        "contact_id": family.contact_id,
-        "commitment_id": owed.pk,
-        "change_id": ChangeFactory(person=person).pk,
-        "feedback_id": FeedbackFactory(person=person).pk,
-        "meeting_id": MeetingFactory(team=person.teams.get(), people=[person]).pk,
-        "pack_id": SharePack.objects.create(
-            person=person, recipient=family, purpose="x", content={}, bundle={}, by=owed.owner
-        ).pk,
-        "group": "family",
-        "organisation_id": 1,
-        "user_id": 1,
-        "team_id": 1,
-        "colleague_id": 1,
-        "service_id": 1,
-        "topic_id": 1,
-    }
+    return records_around(person)
 
 
 def test_every_parameter_is_classified() -> None:
-    for name, route, converters in _project_patterns():
+    for name, route, converters in project_patterns():
         unknown = converters - PERSON_SCOPED - set(NOT_PERSON_DATA)
         assert not unknown, f"Classify {unknown} of {name} ({route}) in this test"
 
 
 def test_the_same_pages_open_for_the_persons_own_team(client, worker, foreign_records) -> None:
     client.force_login(worker)
-    for name, route, converters in _project_patterns():
+    for name, route, converters in project_patterns():
         if converters & PERSON_SCOPED:
-            status = client.get(_path(route, foreign_records)).status_code
+            status = client.get(fill(route, foreign_records)).status_code
             # A worker may not read the access log; an active person cannot be re-admitted.
             expected = {
                 "people:audit": 403,
@@ -133,10 +79,10 @@ def test_person_scoped_pages_answer_404_to_another_team(client, outsider, foreig
         Contact.objects.count(),
         Commitment.objects.count(),
     )
-    for name, route, converters in _project_patterns():
+    for name, route, converters in project_patterns():
         if not converters & PERSON_SCOPED:
             continue
-        path = _path(route, foreign_records)
+        path = fill(route, foreign_records)
         assert client.get(path).status_code == 404, f"GET {name} {path}"
         assert client.post(path, {"version": 1, "role": "x"}).status_code in (404, 405), f"POST {name}"
         checked += 1
@@ -154,7 +100,7 @@ def test_list_pages_do_not_show_another_teams_people(client, outsider, person, f
     RelationshipFactory(person=person, contact=ContactFactory(given_name="Zebedee"))
     assert person.teams.get().name == "Willow House"
     client.force_login(outsider)
-    for name, route, converters in _project_patterns():
+    for name, route, converters in project_patterns():
         if converters:
             continue
         response = client.get("/" + route)
@@ -165,14 +111,14 @@ def test_list_pages_do_not_show_another_teams_people(client, outsider, person, f
 
 def test_admin_only_pages_refuse_a_worker(client, worker, foreign_records) -> None:
     client.force_login(worker)
-    for name, route, _ in _project_patterns():
+    for name, route, _ in project_patterns():
         if name.startswith(("accounts:", "consent:topic")):
-            assert client.get(_path(route, foreign_records)).status_code == 403, name
+            assert client.get(fill(route, foreign_records)).status_code == 403, name
 
 
 def test_everything_but_log_in_needs_a_log_in(client, foreign_records) -> None:
-    for name, route, _ in _project_patterns():
+    for name, route, _ in project_patterns():
         if name in ("login", "reminders:feed"):  # the feed is reached by its secret instead
             continue
-        response = client.get(_path(route, foreign_records))
+        response = client.get(fill(route, foreign_records))
         assert response.status_code == 302 and "/accounts/login/" in response.url, name

@@ -1,0 +1,50 @@
+"""Integer lookups that never reach the database with a value the column cannot hold.
+
+Django already answers `pk=99999999999999999999999` with "no such row". A list of ids
+(`pk__in=[...]`, which every multiple-choice field and `?people=` parameter uses) is not
+checked, and SQLite raises OverflowError on such a value: a 500 from one hostile number.
+Here a value outside the column's range is dropped from the list, since it can match
+nothing, and an empty list matches nothing, as Django does for `__in=[]`.
+"""
+
+from typing import Any
+
+from django.core.exceptions import EmptyResultSet
+from django.db.models import ForeignObject, IntegerField
+from django.db.models.fields.related_lookups import RelatedIn
+from django.db.models.lookups import In
+
+
+def _in_range(values: Any, field: Any, connection: Any) -> list[Any]:
+    field = getattr(field, "target_field", field)  # a foreign key holds its target's ids
+    kind = field.get_internal_type()
+    if kind not in connection.ops.integer_field_ranges:
+        return list(values)
+    low, high = connection.ops.integer_field_range(kind)
+    kept = [
+        v
+        for v in values
+        if not isinstance(v, int) or ((low is None or v >= low) and (high is None or v <= high))
+    ]
+    if not kept:
+        raise EmptyResultSet
+    return kept
+
+
+class IntegerFieldIn(In):
+    def process_rhs(self, compiler: Any, connection: Any) -> Any:
+        if self.rhs_is_direct_value():
+            self.rhs = _in_range(self.rhs, self.lhs.output_field, connection)
+        return super().process_rhs(compiler, connection)
+
+
+class RelatedIntegerIn(RelatedIn):
+    def process_rhs(self, compiler: Any, connection: Any) -> Any:
+        if self.rhs_is_direct_value():
+            self.rhs = _in_range(self.rhs, self.lhs.output_field, connection)
+        return super().process_rhs(compiler, connection)
+
+
+def register() -> None:
+    IntegerField.register_lookup(IntegerFieldIn)
+    ForeignObject.register_lookup(RelatedIntegerIn)
