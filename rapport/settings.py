@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "rapport.middleware.sign_out_when_idle",
     "rapport.middleware.keep_personal_pages_out_of_caches",
+    "rapport.submissions.once_per_submission",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -163,6 +164,8 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # one shift at 
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # A shared device left signed in closes after this many idle minutes (rapport/middleware.py).
 RAPPORT_IDLE_MINUTES = env_int("RAPPORT_IDLE_MINUTES", 30)
+# A form sent again unchanged within this many minutes is not saved twice (rapport/submissions.py).
+RAPPORT_REPEAT_WINDOW_MINUTES = env_int("RAPPORT_REPEAT_WINDOW_MINUTES", 10)
 # Flash messages name people: keep them in the server-side session, not in a cookie.
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
