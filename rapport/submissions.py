@@ -55,6 +55,7 @@ def once_per_submission(get_response: Handler) -> Handler:
         if not _guarded(request):
             return get_response(request)
         mark = fingerprint(request)
+        user_id = request.user.pk
         window = timedelta(minutes=settings.RAPPORT_REPEAT_WINDOW_MINUTES)
         with transaction.atomic():
             # This user's claims older than the window are finished with (keeps the table small).
@@ -64,10 +65,10 @@ def once_per_submission(get_response: Handler) -> Handler:
             try:
                 with transaction.atomic():
                     claim = RecentSubmission.objects.create(
-                        user=request.user, fingerprint=mark, created_at=timezone.now()
+                        user_id=user_id, fingerprint=mark, created_at=timezone.now()
                     )
             except IntegrityError:
-                first = RecentSubmission.objects.filter(user=request.user, fingerprint=mark).first()
+                first = RecentSubmission.objects.filter(user_id=user_id, fingerprint=mark).first()
                 messages.info(request, "That was already saved a moment ago, so it was not saved twice.")
                 return HttpResponseRedirect(first.result_url if first and first.result_url else request.path)
             response = get_response(request)
