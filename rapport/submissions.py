@@ -55,13 +55,11 @@ def once_per_submission(get_response: Handler) -> Handler:
         if not _guarded(request):
             return get_response(request)
         mark = fingerprint(request)
-        user_id = request.user.pk
+        user_id: int = request.user.pk  # type: ignore[assignment]  # signed in: checked above
         window = timedelta(minutes=settings.RAPPORT_REPEAT_WINDOW_MINUTES)
         with transaction.atomic():
             # This user's claims older than the window are finished with (keeps the table small).
-            RecentSubmission.objects.filter(
-                user=request.user, created_at__lt=timezone.now() - window
-            ).delete()
+            RecentSubmission.objects.filter(user_id=user_id, created_at__lt=timezone.now() - window).delete()
             try:
                 with transaction.atomic():
                     claim = RecentSubmission.objects.create(
