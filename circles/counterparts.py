@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -23,7 +22,7 @@ class Counterpart:
 def current_circle(person: Person) -> list[Relationship]:
     today = timezone.localdate()
     return list(
-        person.relationships.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        person.relationships.current(today)
         .select_related("contact", "organisation")
         .order_by("-is_key_contact", "group", "role")
     )

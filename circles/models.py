@@ -129,6 +129,13 @@ class Contact(models.Model):
         return self.form_of_address or self.full_name
 
 
+class RelationshipQuerySet(models.QuerySet["Relationship"]):
+    def current(self, on: date | None = None) -> "RelationshipQuerySet":
+        """Relationships not ended before `on` (today): the database twin of `is_current`."""
+        day = on or timezone.localdate()
+        return self.filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=day))
+
+
 class Relationship(models.Model):
     """One contact or organisation in one person's circle."""
 
@@ -184,6 +191,8 @@ class Relationship(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
+    objects = RelationshipQuerySet.as_manager()
+
     class Meta:
         ordering = ["-is_key_contact", "role", "id"]
         constraints = [
@@ -219,9 +228,13 @@ class Relationship(models.Model):
             return self.organisation
         return self.contact.organisation if self.contact is not None else None
 
+    def is_current_on(self, day: date) -> bool:
+        return self.ended_on is None or self.ended_on >= day
+
     @property
     def is_current(self) -> bool:
-        return self.ended_on is None or self.ended_on >= timezone.localdate()
+        """The Python twin of `Relationship.objects.current()`."""
+        return self.is_current_on(timezone.localdate())
 
     @property
     def legal_roles(self) -> list[str]:

@@ -1,20 +1,20 @@
 """Who may see a commitment: through its person, or, for one about no one in particular
 (a team meeting's action), its owner and the staff of the meeting's team."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.http import Http404
 
 from accounts.models import Team, User
-from commitments.models import Commitment
+from commitments.models import Commitment, CommitmentQuerySet
 from people.access import people_visible_to
 
 
-def commitments_visible_to(user: User) -> QuerySet[Commitment]:
+def commitments_visible_to(user: User) -> CommitmentQuerySet:
     if not user.is_authenticated or not user.is_active:
         return Commitment.objects.none()
     if user.is_administrator:
         return Commitment.objects.all()
-    my_teams = Team.objects.filter(memberships__user=user)
+    my_teams = Team.objects.of(user)
     return Commitment.objects.filter(
         Q(person__in=people_visible_to(user))
         | Q(person__isnull=True, owner=user)

@@ -11,6 +11,12 @@ from circles.models import Relationship
 from people.models import Person
 
 
+class CommitmentQuerySet(models.QuerySet["Commitment"]):
+    def open(self) -> "CommitmentQuerySet":
+        """Still owed: the database twin of `is_open`."""
+        return self.filter(status=Commitment.Status.OPEN)
+
+
 class Commitment(models.Model):
     class Kind(models.TextChoices):
         PROMISE = "promise", "Promise"
@@ -84,6 +90,8 @@ class Commitment(models.Model):
     version = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(excluded_fields=["version"])
 
+    objects = CommitmentQuerySet.as_manager()
+
     class Meta:
         ordering = ["due_on", "id"]
         indexes = [
@@ -96,6 +104,7 @@ class Commitment(models.Model):
 
     @property
     def is_open(self) -> bool:
+        """The Python twin of `Commitment.objects.open()`."""
         return self.status == self.Status.OPEN
 
     @property

@@ -20,8 +20,4 @@ def with_parties(commitments: QuerySet[Commitment]) -> QuerySet[Commitment]:
 
 
 def open_for_person(person: Person) -> list[Commitment]:
-    return list(
-        with_parties(person.commitments.filter(status=Commitment.Status.OPEN)).order_by("due_on", "id")[
-            :OWED_ON_PERSON_PAGE
-        ]
-    )
+    return list(with_parties(person.commitments.open()).order_by("due_on", "id")[:OWED_ON_PERSON_PAGE])

@@ -64,12 +64,10 @@ def _cancel_updates_owed(
     record: ConsentRecord,
     request: HttpRequest | None,
 ) -> None:
-    pending = Commitment.objects.select_for_update().filter(
-        person=person,
-        owed_to_relationship=recipient,
-        topic=topic,
-        kind=Commitment.Kind.UPDATE,
-        status=Commitment.Status.OPEN,
+    pending = (
+        Commitment.objects.open()
+        .select_for_update()
+        .filter(person=person, owed_to_relationship=recipient, topic=topic, kind=Commitment.Kind.UPDATE)
     )
     for commitment in pending:
         commitment.status = Commitment.Status.CANCELLED

@@ -106,8 +106,6 @@ def build_pack(person: Person, recipient: Relationship, chosen: list[str]) -> Pa
                     "Due": f"{c.due_on:%d %b %Y}",
                     "due": c.due_on.isoformat(),
                 }
-                for c in person.commitments.filter(
-                    status=Commitment.Status.OPEN, kind=Commitment.Kind.ACTION
-                ).select_related("owner")
+                for c in person.commitments.open().filter(kind=Commitment.Kind.ACTION).select_related("owner")
             ]
     return pack

@@ -13,8 +13,8 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
         return Meeting.objects.none()
     if user.is_administrator:
         return Meeting.objects.all()
-    my_teams = Team.objects.filter(memberships__user=user)
-    led = Team.objects.filter(memberships__user=user, memberships__leads=True)
+    my_teams = Team.objects.of(user)
+    led = Team.objects.led_by(user)
     private = Q(kind=Meeting.Kind.SUPERVISION) & ~(
         Q(supervisee=user)
         | Q(recorded_by=user)

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Team, User
 from circles.access import contacts_visible_to
-from circles.models import Contact
+from circles.models import Contact, Relationship
 from commitments.forms import due_field
 from interactions.forms import DateTimeInput
 from meetings.models import Meeting
@@ -114,7 +114,7 @@ ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, absolute_
 
 def contacts_of(people: list[Person]) -> list[Contact]:
     return list(
-        Contact.objects.filter(relationships__person__in=people, relationships__ended_on__isnull=True)
+        Contact.objects.filter(relationships__in=Relationship.objects.current().filter(person__in=people))
         .distinct()
         .order_by("kind", "family_name")
     )

@@ -68,7 +68,8 @@ def _mine(user: User, day: Day) -> None:
     horizon = day.today + timedelta(days=COMING_UP_DAYS)
     mine = with_parties(
         commitments_visible_to(user)
-        .filter(owner=user, status=Commitment.Status.OPEN)
+        .open()
+        .filter(owner=user)
         .filter(Q(due_on__lte=horizon) | Q(kind__in=[Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]))
     ).order_by("due_on", "id")[: LIST_LIMIT * 4]
     for commitment in mine:
@@ -93,10 +94,8 @@ def lapsed_contacts(
         .values("occurred_at")[:1]
     )
     lapsed = (
-        Relationship.objects.filter(
-            person__in=people.filter(status=Person.Status.ACTIVE), contact_every_days__isnull=False
-        )
-        .filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+        Relationship.objects.current(today)
+        .filter(person__in=people.filter(status=Person.Status.ACTIVE), contact_every_days__isnull=False)
         .annotate(last_contact=Subquery(last))
         .filter(lapsed_condition(today))
     )
@@ -115,7 +114,7 @@ def lapsed_contacts(
 
 
 def _team_day(user: User, today: date) -> TeamDay | None:
-    teams = list(Team.objects.filter(memberships__user=user, memberships__leads=True))
+    teams = list(Team.objects.led_by(user))
     if not teams:
         return None
     open_here = Q(commitments__status=Commitment.Status.OPEN)
@@ -129,9 +128,7 @@ def _team_day(user: User, today: date) -> TeamDay | None:
         .distinct()
     )
     in_teams = Q(person__teams__in=teams) | Q(person__isnull=True, meeting__team__in=teams)
-    overdue = with_parties(
-        Commitment.objects.filter(in_teams, status=Commitment.Status.OPEN, due_on__lt=today)
-    ).distinct()
+    overdue = with_parties(Commitment.objects.open().filter(in_teams, due_on__lt=today)).distinct()
     return TeamDay(
         teams=teams,
         workload=[Workload(u, u.open, u.overdue) for u in colleagues],

@@ -8,7 +8,7 @@ so a record's existence is not revealed to those outside its teams.
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from accounts.models import Membership, User
+from accounts.models import Team, User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from people.models import Person
@@ -21,8 +21,7 @@ def people_visible_to(user: User) -> QuerySet[Person]:
     if user.is_administrator:
         return Person.objects.all()
     shares_team = Person.teams.through.objects.filter(
-        person_id=OuterRef("pk"),
-        team__memberships__user=user,
+        person_id=OuterRef("pk"), team__in=Team.objects.of(user)
     )
     return Person.objects.filter(Exists(shares_team))
 
@@ -41,7 +40,7 @@ def leads_any_team_of(user: User, person: Person) -> bool:
         return True
     if user.role != User.Role.LEADER:
         return False
-    return Membership.objects.filter(user=user, leads=True, team__in=person.teams.values("pk")).exists()
+    return Team.objects.led_by(user).filter(people=person).exists()
 
 
 def open_person(request: StaffRequest, person_id: int, *, page: str) -> Person:

@@ -25,7 +25,7 @@ class DateInput(forms.DateInput):
 def teams_assignable_by(user: User) -> QuerySet[Team]:
     if user.is_administrator:
         return Team.objects.filter(is_active=True)
-    return Team.objects.filter(memberships__user=user, is_active=True)
+    return Team.objects.of(user).filter(is_active=True)
 
 
 class PersonForm(forms.ModelForm[Person]):

@@ -9,9 +9,7 @@ from accounts.models import Team, User
 def colleagues_of(user: User) -> QuerySet[User]:
     if user.is_administrator:
         return User.objects.filter(is_active=True)
-    return User.objects.filter(
-        is_active=True, memberships__team__in=Team.objects.filter(memberships__user=user)
-    ).distinct()
+    return User.objects.filter(is_active=True, memberships__team__in=Team.objects.of(user)).distinct()
 
 
 def access_colleague(user: User, colleague_id: int) -> User:

@@ -12,7 +12,6 @@ from icalendar import Calendar, Event
 
 from accounts.models import User
 from commitments.access import commitments_visible_to
-from commitments.models import Commitment
 from meetings.access import meetings_visible_to
 
 PAST_DAYS = 30
@@ -39,8 +38,10 @@ def calendar_for(user: User, today: date | None = None) -> bytes:
         event.add("dtstamp", meeting.created_at)
         event.add("url", f"{site}/meetings/{meeting.pk}/")
         calendar.add_component(event)
-    owed = commitments_visible_to(user).filter(
-        owner=user, status=Commitment.Status.OPEN, due_on__lte=today + timedelta(days=FUTURE_DAYS)
+    owed = (
+        commitments_visible_to(user)
+        .open()
+        .filter(owner=user, due_on__lte=today + timedelta(days=FUTURE_DAYS))
     )
     for commitment in owed:
         event = Event()

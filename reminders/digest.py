@@ -28,9 +28,9 @@ class Digest:
 
 
 def digest_for(user: User, day: date) -> Digest:
-    owed = with_parties(
-        commitments_visible_to(user).filter(owner=user, status=Commitment.Status.OPEN, due_on__lte=day)
-    ).order_by("due_on", "id")
+    owed = with_parties(commitments_visible_to(user).open().filter(owner=user, due_on__lte=day)).order_by(
+        "due_on", "id"
+    )
     overdue: list[Commitment] = []
     due_today: list[Commitment] = []
     for commitment in owed:
