@@ -1,11 +1,13 @@
-"""Who may see a meeting: the staff of its team. Supervision records are private to the
-supervisee, those who attended, the team's leaders and administrators."""
+"""Who may see a meeting: the staff of its team, and only if they may see every person it
+discussed (its notes and decisions are about them all). Supervision records are private to
+the supervisee, those who attended, the team's leaders and administrators."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Team, User
 from meetings.models import Meeting
+from people.access import people_visible_to
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:
@@ -21,7 +23,10 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
         | Q(team__in=led)
         | Q(pk__in=Meeting.staff.through.objects.filter(user=user).values("meeting"))
     )
-    return Meeting.objects.filter(team__in=my_teams).exclude(private)
+    someone_hidden = Meeting.people.through.objects.filter(meeting_id=OuterRef("pk")).exclude(
+        person_id__in=people_visible_to(user).values("pk")
+    )
+    return Meeting.objects.filter(team__in=my_teams).exclude(private).exclude(Exists(someone_hidden))
 
 
 def access_meeting(user: User, meeting_id: int) -> Meeting:

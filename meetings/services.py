@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 
@@ -14,6 +15,28 @@ from commitments.models import Commitment
 from commitments.services import commitment_create
 from meetings.models import Decision, Meeting
 from people.models import Person
+
+
+def _check_everyone_belongs(meeting: Meeting, people: list[Person], actions: list[dict[str, Any]]) -> None:
+    """Everyone who may read a meeting must be allowed to read about each person it names:
+    so the people discussed are people the meeting's team supports, and each action is
+    about one of them."""
+    supported = set(meeting.team.people.filter(pk__in=[p.pk for p in people]).values_list("pk", flat=True))
+    problems = [
+        f"{p.preferred_name} is not supported by {meeting.team}. Record this meeting under a team that "
+        "supports everyone discussed, or record a separate meeting for them."
+        for p in people
+        if p.pk not in supported
+    ]
+    discussed = {p.pk for p in people}
+    problems += [
+        f"The action “{a['title']}” is about {a['about'].preferred_name}, who is not among the people "
+        "discussed. Add them to the people discussed, or choose “No one in particular”."
+        for a in actions
+        if a.get("about") is not None and a["about"].pk not in discussed
+    ]
+    if problems:
+        raise ValidationError(problems)
 
 
 @transaction.atomic
@@ -30,6 +53,7 @@ def meeting_record(
 ) -> Meeting:
     meeting.recorded_by = actor
     meeting.full_clean(exclude=["people", "staff", "contacts"])
+    _check_everyone_belongs(meeting, list(people), actions)
     meeting.save()
     meeting.people.set(people)
     meeting.staff.set(staff)
