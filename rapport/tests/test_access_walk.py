@@ -1,19 +1,19 @@
-"""Walk every URL pattern as a worker of another team.
+"""Walk every URL pattern as each kind of staff: a worker of another team, a worker of two
+teams, a leader who is only a member of the person's team, a leader of two teams, and an
+administrator (test_names_walk.py walks every person each page names).
 
-Person-scoped pages must answer 404 (for GET and POST) and must not write anything.
+Person-scoped pages must answer 404 (for GET and POST) to another team and must not write anything.
 A new URL with a parameter this test does not know fails until it is classified here.
 """
 
 import pytest
 
+from accounts.models import Membership, User
 from audit.models import AuditEvent
 from circles.models import Contact, Relationship
 from commitments.models import Commitment
 from people.models import Person
-from rapport.testing.factories import (
-    ContactFactory,
-    RelationshipFactory,
-)
+from rapport.testing.factories import ContactFactory, RelationshipFactory, TeamFactory, UserFactory
 from rapport.testing.records import records_around
 from rapport.testing.urlwalk import fill, project_patterns
 
@@ -67,6 +67,37 @@ def test_the_same_pages_open_for_the_persons_own_team(client, worker, foreign_re
                 "feedback:close": 302,
             }.get(name, 200)
             assert status == expected, f"{name}: {status}"
+
+
+OVERSIGHT = {"people:audit", "consent:subject_access"}  # team leaders of the person's teams only
+
+
+@pytest.mark.parametrize("who", ["leader_member", "leader_of_two", "administrator", "worker_of_two"])
+def test_each_named_user_opens_what_their_role_allows(client, who, team, other_team, foreign_records):
+    """A leader who is only a member of the person's team reads the record but may not
+    oversee it; a leader of two teams and an administrator oversee it."""
+    elsewhere = TeamFactory(name="Riverside Supported Living")
+    users = {
+        "leader_member": lambda: UserFactory(username="lm", role=User.Role.LEADER, teams=[elsewhere]),
+        "leader_of_two": lambda: UserFactory(username="l2", role=User.Role.LEADER, teams=[team, other_team]),
+        "administrator": lambda: UserFactory(username="ad", role=User.Role.ADMIN),
+        "worker_of_two": lambda: UserFactory(username="w2", teams=[other_team, team]),
+    }
+    user = users[who]()
+    if who == "leader_member":
+        Membership.objects.create(user=user, team=team, leads=False)
+    oversees = who in ("leader_of_two", "administrator")
+    client.force_login(user)
+    for name, route, converters in project_patterns():
+        if not converters & PERSON_SCOPED or name in (
+            "people:readmit",
+            "feedback:acknowledge",
+            "feedback:close",
+        ):
+            continue
+        status = client.get(fill(route, foreign_records)).status_code
+        expected = 403 if name in OVERSIGHT and not oversees else 200
+        assert status == expected, f"{name} as {who}: {status}"
 
 
 def test_person_scoped_pages_answer_404_to_another_team(client, outsider, foreign_records) -> None:
