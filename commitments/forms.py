@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from circles.counterparts import CounterpartField, team_colleagues
 from commitments.models import Commitment
-from consent.forms_sharing import OverrideFieldsMixin
+from consent.forms_sharing import WhatWasSharedMixin
 from people.forms import DateInput
 from people.models import Person
 from rapport.lib.concurrency import version_field
@@ -73,7 +73,7 @@ class CommitmentForm(forms.ModelForm[Commitment]):
         return commitment
 
 
-class CloseForm(OverrideFieldsMixin, forms.Form):
+class CloseForm(WhatWasSharedMixin, forms.Form):
     status = forms.ChoiceField(
         label="What happened",
         choices=[(Commitment.Status.DONE, "Done"), (Commitment.Status.CANCELLED, "No longer needed")],
@@ -87,15 +87,16 @@ class CloseForm(OverrideFieldsMixin, forms.Form):
     )
     version = version_field()
 
-    def __init__(self, *args: Any, shares: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, commitment: Commitment, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not shares:  # only an update owed to someone in the circle shares information
-            for name in ("override", "override_reason", "override_basis"):
-                del self.fields[name]
+        self.ask_what_was_shared(
+            to=commitment.owed_to if commitment.is_owed_outward else None,
+            topic_fixed=commitment.topic_id is not None,
+        )
+        self.order_fields(["status", "outcome", "shared_topics", "nothing_shared"])
 
-    @property
-    def safety_override(self) -> Any:
-        return super().safety_override if "override" in self.fields else None
+    def sharing_applies(self, data: dict[str, Any]) -> bool:
+        return data.get("status") == Commitment.Status.DONE
 
 
 class ReassignForm(forms.Form):

@@ -103,6 +103,13 @@ class Commitment(models.Model):
         return self.title
 
     @property
+    def is_owed_outward(self) -> bool:
+        """Owed to someone in the person's circle: doing it tells them something about the
+        person (an answer to a practitioner's request, a referral followed up, a promised
+        call), so closing it as done goes through the consent gate."""
+        return self.owed_to_relationship_id is not None and self.person_id is not None
+
+    @property
     def is_open(self) -> bool:
         """The Python twin of `Commitment.objects.open()`."""
         return self.status == self.Status.OPEN

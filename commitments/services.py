@@ -11,6 +11,9 @@ from django.utils import timezone
 from accounts.models import User
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from consent.models import Topic
     from consent.sharing import Override
 from audit.models import AuditEvent
 from audit.services import audit_record, audited_create
@@ -49,10 +52,12 @@ def commitment_close(
     outcome: str,
     expected_version: int,
     override: "Override | None" = None,
+    topics: "Iterable[Topic]" = (),
     request: HttpRequest | None = None,
 ) -> Commitment:
-    """Close with an outcome. An update owed marked done records the sharing, which consent
-    must allow at this moment (or a safety override): ShareRefused changes nothing."""
+    """Close with an outcome. Done, a commitment owed to someone in the circle records what
+    was shared with them (an update owed, its own topic), which consent must allow at this
+    moment (or a safety override): ShareRefused changes nothing."""
     if status not in (Commitment.Status.DONE, Commitment.Status.CANCELLED):
         raise ValidationError("A commitment closes as done or cancelled.")
     if not outcome.strip():
@@ -66,11 +71,12 @@ def commitment_close(
         expected_version=expected_version,
         fields=["status", "outcome", "closed_at", "closed_by"],
     )
+    shared = [commitment.topic] if commitment.topic is not None else list(topics)
     if (
         status == Commitment.Status.DONE
-        and commitment.kind == Commitment.Kind.UPDATE
+        and commitment.is_owed_outward
+        and shared
         and commitment.owed_to_relationship is not None
-        and commitment.topic is not None
         and commitment.person is not None
     ):
         from consent.sharing import share
@@ -79,7 +85,7 @@ def commitment_close(
             actor=actor,
             person=commitment.person,
             recipient=commitment.owed_to_relationship,
-            topics=[commitment.topic],
+            topics=shared,
             override=override,
             commitment_id=commitment.pk,
             request=request,

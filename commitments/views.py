@@ -57,8 +57,7 @@ def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
     if not commitment.is_open:
         messages.info(request, "This is already closed.")
         return back_or(request, _home_of(commitment))
-    shares = commitment.kind == Commitment.Kind.UPDATE and commitment.owed_to_relationship_id is not None
-    form = CloseForm(request.POST or None, initial={"version": commitment.version}, shares=shares)
+    form = CloseForm(request.POST or None, initial={"version": commitment.version}, commitment=commitment)
     try:
         closed = (
             request.method == "POST"
@@ -72,12 +71,14 @@ def commitment_close(request: StaffRequest, commitment_id: int) -> HttpResponse:
                     outcome=form.cleaned_data["outcome"],
                     expected_version=form.cleaned_data["version"],
                     override=form.safety_override,
+                    topics=form.topics_shared,
                     request=request,
                 ),
             )
         )
     except ShareRefused as refused:
         closed = False
+        commitment.refresh_from_db()  # nothing was saved; show it as it still is
         form.explain_refusal(refused)
     if closed:
         messages.success(request, f"Closed: {commitment.title}")

@@ -45,3 +45,48 @@ class SharingFieldsMixin(OverrideFieldsMixin):
         widget=forms.CheckboxSelectMultiple,
         help_text="Tick what you told them. Rapport checks the person agreed.",
     )
+
+
+class WhatWasSharedMixin(SharingFieldsMixin):
+    """For closing something done with someone in the circle (answering a request, a
+    referral followed up, a complaint answered): say what was shared, or that nothing about
+    the person was, so the consent gate can check it."""
+
+    nothing_shared = forms.BooleanField(label="Nothing about the person was shared", required=False)
+    _SHARING_FIELDS = ("shared_topics", "nothing_shared", "override", "override_reason", "override_basis")
+
+    def ask_what_was_shared(self, *, to: str | None, topic_fixed: bool = False) -> None:
+        """`to` names the recipient; None when nothing leaves the team (no questions asked).
+        With `topic_fixed` (an update owed says what it shares) only the override is asked."""
+        if to is None:
+            for name in self._SHARING_FIELDS:
+                del self.fields[name]
+        elif topic_fixed:
+            del self.fields["shared_topics"], self.fields["nothing_shared"]
+        else:
+            self.fields["shared_topics"].label = f"What did you share with {to}?"
+            self.fields[
+                "shared_topics"
+            ].help_text = "Tick what you told them. Rapport checks the person agreed."
+
+    def sharing_applies(self, data: dict[str, Any]) -> bool:
+        return True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "shared_topics" in self.fields and self.sharing_applies(data):
+            if not data.get("shared_topics") and not data.get("nothing_shared"):
+                self.add_error(
+                    "shared_topics", "Say what you shared, or tick that nothing about the person was shared."
+                )
+            elif data.get("shared_topics") and data.get("nothing_shared"):
+                self.add_error("nothing_shared", "You ticked topics you shared; untick this or them.")
+        return data
+
+    @property
+    def topics_shared(self) -> list[Topic]:
+        return list(self.cleaned_data.get("shared_topics") or []) if "shared_topics" in self.fields else []
+
+    @property
+    def safety_override(self) -> Override | None:
+        return super().safety_override if "override" in self.fields else None

@@ -4,6 +4,11 @@ Consent records are never edited: a new decision (given, refused, withdrawn) is 
 record, and the latest one in force for a recipient and topic is what counts.
 """
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, NoReturn
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -99,6 +104,30 @@ class SafetyOverride(models.Model):
         return f"Safety override on {self.at:%d %b %Y}"
 
 
+# Set only while `consent.sharing.share` is recording: a Disclosure saved any other way is
+# a disclosure that skipped the consent check, and is refused.
+_inside_the_gate: ContextVar[bool] = ContextVar("inside_the_disclosure_gate", default=False)
+
+
+class DisclosureOutsideTheGate(Exception):
+    """Sharing was about to be recorded without passing `consent.sharing.share`."""
+
+
+@contextmanager
+def through_the_gate() -> Iterator[None]:
+    """For `consent.sharing.share` alone: the consent check has been made."""
+    token = _inside_the_gate.set(True)
+    try:
+        yield
+    finally:
+        _inside_the_gate.reset(token)
+
+
+class DisclosureQuerySet(models.QuerySet["Disclosure"]):
+    def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise DisclosureOutsideTheGate("Record each disclosure through consent.sharing.share.")
+
+
 class Disclosure(models.Model):
     """The sharing log: each topic shared with a recipient, and on what basis."""
 
@@ -135,6 +164,11 @@ class Disclosure(models.Model):
     share_pack = models.ForeignKey(
         "consent.SharePack", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
     )
+    feedback = models.ForeignKey(
+        "feedback.Feedback", on_delete=models.PROTECT, null=True, blank=True, related_name="disclosures"
+    )
+
+    objects = DisclosureQuerySet.as_manager()
 
     class Meta:
         ordering = ["-shared_at", "-id"]
@@ -150,6 +184,11 @@ class Disclosure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.topic} shared on {self.shared_at:%d %b %Y}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not _inside_the_gate.get():
+            raise DisclosureOutsideTheGate("Record each disclosure through consent.sharing.share.")
+        super().save(*args, **kwargs)
 
 
 class SharePack(models.Model):

@@ -1,5 +1,8 @@
-"""Recording that information was shared. Every path (a conversation, an update owed,
-a share pack) comes through `share`, which checks consent at that moment."""
+"""Recording that information was shared. Every path comes through `share`, which checks
+consent at that moment; `Disclosure` refuses to be saved any other way.
+
+The paths that record information leaving the team are listed in `DISCLOSURE_PATHS`; a test
+checks it against every record a Disclosure can point to."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -16,10 +19,18 @@ from audit.services import audit_record
 from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.services import commitment_create
-from consent.models import Disclosure, SafetyOverride, Topic
+from consent.models import Disclosure, SafetyOverride, Topic, through_the_gate
 from consent.rules import Verdict
 from consent.selectors import facts_for, verdict_for
 from people.models import Person
+
+DISCLOSURE_PATHS = {
+    "interactions.Interaction": "a conversation, with what was shared in it",
+    "commitments.Commitment": "something owed to someone in the circle, closed as done "
+    "(an update owed, an answered request, a referral followed up, a promise kept)",
+    "consent.SharePack": "a share pack sent to a practitioner or partner",
+    "feedback.Feedback": "a concern or complaint answered to someone in the circle",
+}
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,7 @@ def share(
     interaction_id: int | None = None,
     commitment_id: int | None = None,
     share_pack_id: int | None = None,
+    feedback_id: int | None = None,
     request: HttpRequest | None = None,
 ) -> list[Disclosure]:
     topics = list(topics)
@@ -98,21 +110,23 @@ def share(
     disclosures = []
     for topic, verdict in verdicts:
         by_override = not verdict.allowed
-        disclosure = Disclosure.objects.create(
-            person=person,
-            recipient=recipient,
-            topic=topic,
-            shared_at=now,
-            by=actor,
-            channel=channel,
-            basis=Disclosure.Basis.OVERRIDE if by_override else Disclosure.Basis.CONSENT,
-            consent_id=None if by_override else verdict.record_id,
-            override=safety if by_override else None,
-            interaction_id=interaction_id,
-            commitment_id=commitment_id,
-            share_pack_id=share_pack_id,
-            agreement_lapsed_on=lapsed,
-        )
+        with through_the_gate():
+            disclosure = Disclosure.objects.create(
+                person=person,
+                recipient=recipient,
+                topic=topic,
+                shared_at=now,
+                by=actor,
+                channel=channel,
+                basis=Disclosure.Basis.OVERRIDE if by_override else Disclosure.Basis.CONSENT,
+                consent_id=None if by_override else verdict.record_id,
+                override=safety if by_override else None,
+                interaction_id=interaction_id,
+                commitment_id=commitment_id,
+                share_pack_id=share_pack_id,
+                feedback_id=feedback_id,
+                agreement_lapsed_on=lapsed,
+            )
         disclosures.append(disclosure)
         audit_record(
             actor=actor,

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from circles.counterparts import Counterpart, CounterpartField
 from commitments.forms import OwnerField
+from consent.forms_sharing import WhatWasSharedMixin
 from feedback.models import Feedback
 from people.forms import DateInput
 from people.models import Person
@@ -78,7 +79,7 @@ class AcknowledgeForm(forms.Form):
         return day
 
 
-class CloseFeedbackForm(forms.Form):
+class CloseFeedbackForm(WhatWasSharedMixin, forms.Form):
     responded_on = forms.DateField(label="Answered on", widget=DateInput())
     outcome = forms.CharField(label="Outcome", widget=forms.Textarea(attrs={"rows": 3}))
     learning = forms.CharField(
@@ -95,6 +96,9 @@ class CloseFeedbackForm(forms.Form):
         if feedback.kind == Feedback.Kind.COMPLIMENT:
             self.fields["responded_on"].label = "Passed on to the team on"
             self.fields["learning"].required = False
+        # An answer to someone in the circle tells them about the person: the consent gate asks.
+        answered = feedback.from_relationship if feedback.kind != Feedback.Kind.COMPLIMENT else None
+        self.ask_what_was_shared(to=str(answered.party) if answered else None)
 
     def clean_responded_on(self) -> date:
         day = _not_future(self.cleaned_data["responded_on"])

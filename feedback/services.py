@@ -1,6 +1,8 @@
 """Feedback: received, acknowledged, answered, each step audited."""
 
+from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -11,6 +13,10 @@ from audit.services import audit_record, audited_create
 from feedback.clocks import deadlines
 from feedback.models import Feedback
 from rapport.lib.concurrency import save_if_unchanged
+
+if TYPE_CHECKING:
+    from consent.models import Topic
+    from consent.sharing import Override
 
 
 @transaction.atomic
@@ -41,8 +47,12 @@ def feedback_close(
     outcome: str,
     learning: str,
     expected_version: int,
+    topics: "Iterable[Topic]" = (),
+    override: "Override | None" = None,
     request: HttpRequest | None = None,
 ) -> Feedback:
+    """Answer and close. An answer to someone in the circle records what it shared about the
+    person, through the consent gate (ShareRefused changes nothing)."""
     feedback.responded_on = on
     feedback.outcome = outcome
     feedback.learning = learning
@@ -54,6 +64,19 @@ def feedback_close(
         expected_version=expected_version,
         fields=["responded_on", "outcome", "learning", "status", "acknowledged_on"],
     )
+    topics = list(topics)
+    if topics and feedback.from_relationship is not None:
+        from consent.sharing import share
+
+        share(
+            actor=actor,
+            person=feedback.person,
+            recipient=feedback.from_relationship,
+            topics=topics,
+            override=override,
+            feedback_id=feedback.pk,
+            request=request,
+        )
     _audit(
         actor,
         feedback,

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from consent.sharing import ShareRefused
 from feedback import selectors, services
 from feedback.clocks import clocks_for
 from feedback.forms import AcknowledgeForm, CloseFeedbackForm, FeedbackForm
@@ -108,8 +109,14 @@ def feedback_close(request: StaffRequest, person_id: int, feedback_id: int) -> H
                 outcome=form.cleaned_data["outcome"],
                 learning=form.cleaned_data["learning"],
                 expected_version=form.cleaned_data["version"],
+                topics=form.topics_shared,
+                override=form.safety_override,
                 request=request,
             )
+        except ShareRefused as refused:
+            feedback.refresh_from_db()  # nothing was saved; show it as it still is
+            form.explain_refusal(refused)
+            return _render_detail(request, person, feedback, close=form)
         except StaleRecord:
             messages.error(request, STALE_MESSAGE)
         else:
