@@ -1,11 +1,6 @@
 """Administrators manage staff and teams here; no everyday task needs the Django admin."""
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
-
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,16 +10,7 @@ from accounts.forms import StaffForm, TeamForm
 from accounts.models import Membership, Team, User
 from accounts.services import staff_save
 from rapport.lib.requests import StaffRequest
-
-
-def administrator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapped(request: StaffRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_administrator:
-            raise PermissionDenied("Only administrators manage staff and teams.")
-        return view(request, *args, **kwargs)
-
-    return wrapped
+from rapport.lib.roles import administrator_required
 
 
 @require_GET

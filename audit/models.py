@@ -11,7 +11,7 @@ class AuditImmutable(Exception):
     """Raised on any attempt to change or delete an audit event."""
 
 
-class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+class AuditEventQuerySet(models.QuerySet[Any]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise AuditImmutable("Audit events cannot be changed.")
 
@@ -42,6 +42,10 @@ class AuditEvent(models.Model):
     ip_address = models.GenericIPAddressField(null=True, blank=True)
     user_agent = models.CharField(max_length=255, blank=True)
     reason = models.TextField(blank=True)
+    # Tamper evidence (audit/chain.py): the event's place in the chain, and a hash over its
+    # content and the previous event's hash.
+    seq = models.PositiveBigIntegerField(unique=True, null=True, editable=False)
+    chain_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -59,3 +63,38 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditImmutable("Audit events cannot be deleted.")
+
+
+class AuditChainHead(models.Model):
+    """The newest link of the chain (one row). Each new event locks it, so events are
+    chained one after another even when written at the same moment."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    chain_hash = models.CharField(max_length=64)
+
+    def __str__(self) -> str:
+        return f"Audit chain at {self.seq}"
+
+
+class AuditSeal(models.Model):
+    """A copy of every link, written beside its event, in a table the application may only
+    add to (a database trigger refuses changes and deletions, and in production the app's
+    role is granted INSERT and SELECT alone). Deleting the newest events leaves their seals
+    behind, so even a cut at the end of the chain is found."""
+
+    seq = models.PositiveBigIntegerField(primary_key=True)
+    chain_hash = models.CharField(max_length=64)
+    at = models.DateTimeField(default=timezone.now)
+
+    objects = AuditEventQuerySet.as_manager()  # no update, no delete
+
+    def __str__(self) -> str:
+        return f"Seal {self.seq}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise AuditImmutable("Audit seals cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AuditImmutable("Audit seals cannot be deleted.")

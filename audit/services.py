@@ -6,6 +6,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from accounts.models import User
+from audit.chain import append
 from audit.models import AuditEvent
 from rapport.lib.client_address import client_ip
 from rapport.lib.concurrency import save_if_unchanged
@@ -34,8 +35,7 @@ def audit_record(
         event.path = request.get_full_path()[:255]
         event.ip_address = client_ip(request)
         event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:255]
-    event.save()
-    return event
+    return append(event)
 
 
 def audited_update(

@@ -5,10 +5,10 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.views import administrator_required
 from consent.forms_topics import TopicForm
 from consent.models import Topic
 from rapport.lib.requests import StaffRequest
+from rapport.lib.roles import administrator_required
 
 
 @require_GET

@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.views import administrator_required
 from audit.models import AuditEvent
 from audit.services import audit_record
 from meetings.access import meetings_visible_to
@@ -20,6 +19,7 @@ from people.history import person_changes
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
+from rapport.lib.roles import administrator_required
 
 
 @require_GET

@@ -21,5 +21,6 @@ urlpatterns = [
     path("", include("reminders.urls")),
     path("", include("signposting.urls")),
     path("", include("accounts.urls")),
+    path("", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,92 @@
+"""The audit trail is tamper-evident: a row edited, deleted or inserted directly in the
+database, or the newest rows cut off, is found (SQLite and PostgreSQL)."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.urls import reverse
+
+from audit.chain import verify
+from audit.models import AuditEvent
+from audit.services import audit_record
+
+
+@contextmanager
+def behind_the_applications_back() -> Iterator[object]:
+    """Raw SQL, as someone with direct access to the database would write it; on
+    PostgreSQL as the superuser who can switch the append-only triggers off."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET session_replication_role = replica")
+        try:
+            yield cursor
+        finally:
+            if connection.vendor == "postgresql":
+                cursor.execute("SET session_replication_role = DEFAULT")
+
+
+@pytest.fixture
+def trail(worker, person) -> list[AuditEvent]:
+    return [
+        audit_record(actor=worker, action="view", obj=person, person_id=person.pk, summary=f"Viewed {n}")
+        for n in range(6)
+    ]
+
+
+def _broken_at() -> int | None:
+    return verify().broken_at
+
+
+def test_an_untouched_trail_is_intact(trail) -> None:
+    report = verify()
+    assert report.intact and report.checked >= 6
+    call_command("verify_audit")
+
+
+def test_an_edited_row_is_found(trail) -> None:
+    with behind_the_applications_back() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET summary = 'Nothing to see' WHERE id = %s", [trail[2].pk])
+    assert _broken_at() == trail[2].seq
+    with pytest.raises(CommandError, match=f"broken at event {trail[2].seq}"):
+        call_command("verify_audit")
+
+
+def test_a_deleted_row_is_found(trail) -> None:
+    with behind_the_applications_back() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE id = %s", [trail[3].pk])
+    assert _broken_at() == trail[3].seq
+
+
+def test_an_inserted_row_is_found(trail, worker) -> None:
+    with behind_the_applications_back() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET seq = seq + 1000 WHERE seq > %s", [trail[3].seq])
+        forged = AuditEvent(actor=worker, action="view", object_type="person", object_id="1", summary="x")
+        forged.seq, forged.chain_hash = trail[3].seq + 1, trail[3].chain_hash
+        cursor.execute(
+            "INSERT INTO audit_auditevent (at, actor_id, action, object_type, object_id, summary, path,"
+            " user_agent, reason, seq, chain_hash) VALUES (%s, %s, 'view', 'person', '1', 'x', '', '', '',"
+            " %s, %s)",
+            [trail[3].at, worker.pk, forged.seq, forged.chain_hash],
+        )
+    assert _broken_at() == trail[3].seq + 1
+
+
+def test_the_newest_rows_cut_off_are_found(trail) -> None:
+    with behind_the_applications_back() as cursor:
+        cursor.execute("DELETE FROM audit_auditevent WHERE seq >= %s", [trail[4].seq])
+    assert _broken_at() == trail[4].seq
+
+
+def test_administrators_see_the_check(client, administrator, worker, trail) -> None:
+    client.force_login(worker)
+    assert client.get(reverse("audit:check")).status_code == 403
+    client.force_login(administrator)
+    assert "intact" in client.get(reverse("audit:check")).content.decode()
+    with behind_the_applications_back() as cursor:
+        cursor.execute("UPDATE audit_auditevent SET reason = 'edited' WHERE id = %s", [trail[1].pk])
+    page = client.get(reverse("audit:check")).content.decode()
+    assert f"event {trail[1].seq}" in page and "changed or inserted" in page
