@@ -1,5 +1,6 @@
 """The daily digest: what each member of staff owes, overdue and due today."""
 
+import logging
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +14,8 @@ from commitments.access import commitments_visible_to
 from commitments.models import Commitment
 from commitments.selectors import with_parties
 from reminders.models import DigestSent
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -38,21 +41,32 @@ def digest_for(user: User, day: date) -> Digest:
     return Digest(user, day, overdue, due_today)
 
 
+def _deliver(message: EmailMultiAlternatives, claim_id: int) -> None:
+    """Runs after the claim is committed. If the mail server refuses, the claim is withdrawn
+    so that a later run sends the digest instead of it being lost for the day."""
+    try:
+        message.send()
+    except Exception:
+        logger.exception("The daily digest could not be sent; it will be tried again")
+        DigestSent.objects.filter(pk=claim_id).delete()
+
+
 def send_digest(digest: Digest) -> bool:
-    """Send once per person per day; False if there was nothing to send or it was sent already."""
+    """Send once per person per day; False if there was nothing to send or it was sent already.
+    The mail goes out after the claim commits, never while the transaction holds the lock."""
     if digest.is_empty or not digest.user.email:
         return False
+    context = {"digest": digest, "site": settings.RAPPORT_SITE_URL}
+    message = EmailMultiAlternatives(
+        subject=f"Rapport: {len(digest.overdue)} overdue, {len(digest.due_today)} due today",
+        body=render_to_string("reminders/digest.txt", context),
+        to=[digest.user.email],
+    )
+    message.attach_alternative(render_to_string("reminders/digest.html", context), "text/html")
     try:
         with transaction.atomic():
-            DigestSent.objects.create(user=digest.user, day=digest.day)
-            context = {"digest": digest, "site": settings.RAPPORT_SITE_URL}
-            message = EmailMultiAlternatives(
-                subject=f"Rapport: {len(digest.overdue)} overdue, {len(digest.due_today)} due today",
-                body=render_to_string("reminders/digest.txt", context),
-                to=[digest.user.email],
-            )
-            message.attach_alternative(render_to_string("reminders/digest.html", context), "text/html")
-            message.send()
+            claim = DigestSent.objects.create(user=digest.user, day=digest.day)
+            transaction.on_commit(lambda: _deliver(message, claim.pk))
     except IntegrityError:
         return False
     return True

@@ -33,10 +33,13 @@ def test_the_digest_holds_overdue_and_due_today(worker, owed) -> None:
     assert [c.title for c in digest.due_today] == ["Send the fluid chart"]
 
 
-def test_it_is_sent_once_a_day(worker, owed) -> None:
+def test_it_is_sent_once_a_day(worker, owed, django_capture_on_commit_callbacks) -> None:
     digest = digest_for(worker, timezone.localdate())
-    assert send_digest(digest) is True
-    assert send_digest(digest) is False
+    with django_capture_on_commit_callbacks(execute=True) as after_commit:
+        assert send_digest(digest) is True
+        assert mail.outbox == []  # nothing leaves while the transaction is open
+        assert send_digest(digest) is False
+    assert len(after_commit) == 1
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["wendy@example.org"] and message.subject == "Rapport: 1 overdue, 1 due today"
@@ -51,8 +54,18 @@ def test_nothing_is_sent_without_work_or_an_address(worker, teammate, person) ->
     assert mail.outbox == []
 
 
-def test_the_task_sends_to_everyone_due(worker, owed) -> None:
-    result = send_daily_digests.enqueue()  # the immediate backend runs it now
+def test_a_refused_mail_is_tried_again_later(worker, owed, django_capture_on_commit_callbacks, settings):
+    from reminders.models import DigestSent
+
+    settings.EMAIL_BACKEND = "rapport.testing.mail.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        send_digest(digest_for(worker, timezone.localdate()))
+    assert not DigestSent.objects.exists()  # the claim is withdrawn, so tomorrow's run is not blocked
+
+
+def test_the_task_sends_to_everyone_due(worker, owed, django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        result = send_daily_digests.enqueue()  # the immediate backend runs it now
     assert result.return_value == 1
     assert len(mail.outbox) == 1
 
@@ -73,7 +86,9 @@ def test_the_next_morning(now, expected) -> None:
 
 
 @override_settings(TASKS=DB_TASKS)
-def test_on_the_database_queue_it_reschedules_itself(worker, owed) -> None:
+def test_on_the_database_queue_it_reschedules_itself(
+    worker, owed, django_capture_on_commit_callbacks
+) -> None:
     from django_tasks_db.models import DBTaskResult
 
     call_command("schedule_reminders")
@@ -82,6 +97,7 @@ def test_on_the_database_queue_it_reschedules_itself(worker, owed) -> None:
     assert queued.count() == 1
     first_run = queued.get().run_after
     assert timezone.localtime(first_run).hour == 7
-    queued.get().task.call()  # what the worker does when the time comes
+    with django_capture_on_commit_callbacks(execute=True):
+        queued.get().task.call()  # what the worker does when the time comes
     assert len(mail.outbox) == 1
     assert DBTaskResult.objects.filter(status="READY").count() == 2  # tomorrow's is queued
