@@ -1,10 +1,10 @@
 """Log-in, and the staff and team forms administrators use."""
 
+from collections.abc import Iterator
 from typing import Any, cast
 
 from django import forms
-from django.contrib.auth import password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 
 from accounts.lockout import address_is_throttled
 from accounts.models import Team, User
@@ -52,13 +52,6 @@ class StaffForm(forms.ModelForm[User]):
         widget=forms.CheckboxSelectMultiple,
         help_text="Only for team leaders.",
     )
-    new_password = forms.CharField(
-        label="Password",
-        required=False,
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text="At least 12 characters; several unrelated words are easiest to remember.",
-    )
 
     class Meta:
         model = User
@@ -87,10 +80,9 @@ class StaffForm(forms.ModelForm[User]):
             memberships = list(self.instance.memberships.all())
             self.fields["member_of"].initial = [m.team_id for m in memberships if not m.leads]
             self.fields["leads"].initial = [m.team_id for m in memberships if m.leads]
-            self.fields["new_password"].label = "New password"
-            self.fields["new_password"].help_text = "Leave empty to keep the current password."
-        else:
-            self.fields["new_password"].required = True
+        else:  # they set their own password from an emailed link
+            self.fields["email"].required = True
+            self.fields["email"].help_text = "They are emailed a link to set their own password."
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -107,14 +99,16 @@ class StaffForm(forms.ModelForm[User]):
             self.add_error("leads", "Choose at least one team this team leader leads.")
         if role == User.Role.WORKER and not member_of:
             self.add_error("member_of", "Choose at least one team this worker works in.")
-        password = data.get("new_password")
-        if password:
-            candidate = self.instance
-            for name in ("username", "first_name", "last_name", "email"):
-                if name in data:
-                    setattr(candidate, name, data[name])
-            try:
-                password_validation.validate_password(password, candidate)
-            except forms.ValidationError as error:
-                self.add_error("new_password", error)
         return data
+
+
+class SetPasswordLinkForm(PasswordResetForm):
+    """Emails a link to choose a password: for "Forgot your password?" and for new staff,
+    whose account has no password until they choose one (Django's own form skips them)."""
+
+    def get_users(self, email: str) -> Iterator[User]:
+        return (
+            u
+            for u in User.objects.filter(email__iexact=email, is_active=True)
+            if u.email.lower() == email.lower()
+        )

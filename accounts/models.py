@@ -94,3 +94,22 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.team}{' (leads)' if self.leads else ''}"
+
+
+class SitePolicy(models.Model):
+    """Security choices administrators make for the whole service (one row)."""
+
+    mfa_for_everyone = models.BooleanField(
+        "require two-step verification of everyone",
+        default=False,
+        help_text="Team leaders and administrators always need it; this asks it of every member of staff.",
+    )
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return "Security policy"
+
+    @classmethod
+    def current(cls) -> "SitePolicy":
+        policy, _ = cls.objects.get_or_create(pk=1)
+        return policy

@@ -1,23 +1,65 @@
-"""Staff and team changes made by administrators."""
+"""Staff, team and security-policy changes made by administrators. Each grants or changes
+access, so each is one transaction with an audit event saying what it was before and after."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.db import transaction
+from django.http import HttpRequest
 
-from accounts.models import Membership, Team, User
+from accounts.forms import SetPasswordLinkForm
+from accounts.models import Membership, SitePolicy, Team, User
+from audit.models import AuditEvent
+from audit.services import audit_record
+
+
+def _access_of(user: User) -> dict[str, Any]:
+    """What decides what this member of staff may see and do."""
+    if not user.pk:
+        return {}
+    memberships = user.memberships.select_related("team").order_by("team__name")
+    return {
+        "role": user.get_role_display(),
+        "can log in": "yes" if user.is_active else "no",
+        "teams": ", ".join(f"{m.team.name}{' (leads)' if m.leads else ''}" for m in memberships) or "none",
+        "supervisor": str(user.supervisor) if user.supervisor_id else "none",
+        "supervision every": user.get_supervision_every_days_display() or "not set",
+    }
+
+
+def _difference(before: dict[str, Any], after: dict[str, Any]) -> str:
+    return "; ".join(
+        f"{key}: {before.get(key, '—')} → {value}" for key, value in after.items() if before.get(key) != value
+    )
+
+
+def _invite(user: User, request: HttpRequest | None) -> None:
+    """A new member of staff sets their own password from an emailed link: no administrator
+    ever chooses or knows it."""
+    form = SetPasswordLinkForm({"email": user.email})
+    if form.is_valid():
+        form.save(
+            request=request,
+            use_https=bool(request and request.is_secure()),
+            subject_template_name="registration/invite_subject.txt",
+            email_template_name="registration/invite_email.txt",
+        )
 
 
 @transaction.atomic
 def staff_save(
     *,
+    actor: User,
     user: User,
     member_of: Iterable[Team],
     leads: Iterable[Team],
-    password: str = "",
+    request: HttpRequest | None = None,
 ) -> User:
     """Save a member of staff and make their team memberships exactly what was chosen."""
-    if password:
-        user.set_password(password)
+    new = user.pk is None
+    before = _access_of(User.objects.get(pk=user.pk)) if not new else {}
+    if new:
+        user.set_unusable_password()
     user.is_staff = user.role == User.Role.ADMIN
     user.save()
     wanted = {team.pk: False for team in member_of}
@@ -31,4 +73,51 @@ def staff_save(
         wanted.pop(membership.team_id, None)
     for team_id, leading in wanted.items():
         Membership.objects.create(user=user, team_id=team_id, leads=leading)
+    after = _access_of(user)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
+        obj=user,
+        summary=f"{'Added' if new else 'Changed'} staff access for {user.display_name}",
+        reason=_difference(before, after) or "No change to access",
+        request=request,
+    )
+    if new and user.email:
+        transaction.on_commit(lambda: _invite(user, request))
     return user
+
+
+@transaction.atomic
+def team_save(*, actor: User, team: Team, request: HttpRequest | None = None) -> Team:
+    new = team.pk is None
+    before: dict[str, Any] = dict(
+        Team.objects.filter(pk=team.pk).values("name", "kind", "is_active").first() or {}
+    )
+    team.full_clean()
+    team.save()
+    after = {"name": team.name, "kind": team.kind, "is_active": team.is_active}
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
+        obj=team,
+        summary=f"{'Added' if new else 'Changed'} team {team.name}",
+        reason=_difference(before, after),
+        request=request,
+    )
+    return team
+
+
+@transaction.atomic
+def policy_save(*, actor: User, policy: SitePolicy, request: HttpRequest | None = None) -> SitePolicy:
+    before = SitePolicy.current().mfa_for_everyone
+    policy.pk = 1
+    policy.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.UPDATE,
+        obj=policy,
+        summary="Changed the security policy",
+        reason=f"two-step verification for everyone: {before} → {policy.mfa_for_everyone}",
+        request=request,
+    )
+    return policy

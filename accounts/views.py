@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import StaffForm, TeamForm
 from accounts.models import Membership, Team, User
-from accounts.services import staff_save
+from accounts.services import staff_save, team_save
 from rapport.lib.requests import StaffRequest
 from rapport.lib.roles import administrator_required
 
@@ -32,12 +32,14 @@ def staff_edit(request: StaffRequest, user_id: int | None = None) -> HttpRespons
             form.add_error("is_active", "You cannot stop your own log-in.")
         else:
             staff_save(
+                actor=request.user,
                 user=form.save(commit=False),
                 member_of=form.cleaned_data["member_of"],
                 leads=form.cleaned_data["leads"],
-                password=form.cleaned_data["new_password"],
+                request=request,
             )
-            messages.success(request, f"{form.instance.display_name} has been saved.")
+            invited = " They have been emailed a link to set their password." if not user_id else ""
+            messages.success(request, f"{form.instance.display_name} has been saved.{invited}")
             return redirect("accounts:staff")
     return render(request, "accounts/staff_form.html", {"form": form, "member": member})
 
@@ -58,7 +60,7 @@ def team_edit(request: StaffRequest, team_id: int | None = None) -> HttpResponse
     team = get_object_or_404(Team, pk=team_id) if team_id else Team()
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        team_save(actor=request.user, team=form.save(commit=False), request=request)
         messages.success(request, f"{form.instance.name} has been saved.")
         return redirect("accounts:teams")
     return render(request, "accounts/team_form.html", {"form": form, "team": team})

@@ -3,11 +3,13 @@
 NHS numbers come only from the 999 range, which the NHS never issues.
 """
 
+import base64
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from faker import Faker
 from nhs_number import calculate_checksum
 from simple_history.utils import bulk_create_with_history
@@ -51,7 +53,12 @@ STAFF = [
     ),
     ("noah", "Noah", "Adeyemi", User.Role.LEADER, "Branch manager", [], ["Northside Home Care"]),
     ("admin", "Alex", "Morgan", User.Role.ADMIN, "Systems administrator", [], []),
+    # Leads Maple Court, only a member of Willow House; signs in with two-step verification.
+    ("maya", "Maya", "Lindqvist", User.Role.LEADER, "Deputy manager", ["Willow House"], ["Maple Court"]),
 ]
+# Maya's authenticator key, published in the README so the demo's two-step sign-in can be
+# tried (add it to an authenticator app, or `oathtool --totp -b JBSWY3DPEHPK3PXP`).
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 # role, title, sex of the first name (F, M, or "" for either)
 FAMILY_ROLES = [
@@ -123,6 +130,10 @@ def _staff(teams: dict[str, Team]) -> list[User]:
         for name in leads:
             Membership.objects.create(user=user, team=teams[name], leads=True)
         users.append(user)
+    maya = next(u for u in users if u.username == "maya")
+    TOTPDevice.objects.create(
+        user=maya, name="Authenticator app", confirmed=True, key=base64.b32decode(DEMO_TOTP_SECRET).hex()
+    )
     return users
 
 

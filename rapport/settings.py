@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "simple_history",
     "rapport",
@@ -74,9 +77,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "rapport.middleware.sign_out_when_idle",
+    "accounts.middleware.second_step_first",
     "rapport.middleware.keep_personal_pages_out_of_caches",
     "rapport.submissions.once_per_submission",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -159,6 +164,10 @@ AXES_CLIENT_IP_CALLABLE = "rapport.lib.client_address.client_ip"
 # many accounts from one address — is slowed as well (accounts/lockout.py).
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 RAPPORT_ADDRESS_FAILURE_LIMIT = env_int("RAPPORT_ADDRESS_FAILURE_LIMIT", 20)
+
+# Two-step verification (accounts/mfa.py): on by default in production, off for `make run`.
+RAPPORT_MFA = env_bool("RAPPORT_MFA", not DEBUG)
+OTP_TOTP_ISSUER = env_str("RAPPORT_MFA_ISSUER", "Rapport")
 
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)  # one shift at most
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

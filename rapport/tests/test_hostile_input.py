@@ -63,7 +63,9 @@ hostile_value = st.one_of(
 # A field may be missing, sent once, or repeated.
 field_value = st.one_of(st.none(), hostile_value, st.lists(hostile_value, min_size=2, max_size=3))
 _WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b", re.IGNORECASE)
-_MAY_WRITE_WHEN_REFUSED = ("audit_", "django_session", "axes_", "rapport_recentsubmission")
+# Bookkeeping a refused request may write: the looks, the session, failed sign-ins, the
+# repeat guard's claim, and an authenticator being set up (and slowed after a wrong code).
+_MAY_WRITE_WHEN_REFUSED = ("audit_", "django_session", "axes_", "rapport_recentsubmission", "otp_")
 
 
 def _writes(queries: list[dict]) -> list[str]:
