@@ -1,0 +1,100 @@
+"""Trust in the browser: two-step sign-in for a team leader, Back then Save saves once, and
+after log-out the Back button shows nothing about a person."""
+
+import re
+import time
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import Page, expect
+
+from e2e.conftest import PASSWORD, assert_accessible, assert_fits_phone, log_in, log_out
+from interactions.models import Interaction
+
+pytestmark = pytest.mark.django_db(transaction=True)
+LONDON = ZoneInfo("Europe/London")
+
+
+def _code(device: TOTPDevice, later: int = 0) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + later * device.step
+    return f"{totp.token():06d}"
+
+
+def _password_step(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+
+def test_a_leader_sets_up_and_then_uses_two_step_sign_in(
+    live_server, page: Page, leader, settings, console_errors
+) -> None:
+    settings.RAPPORT_MFA = True
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    page.set_viewport_size({"width": 360, "height": 780})
+    base = live_server.url
+    _password_step(page, base, "leader")
+    expect(page.get_by_role("heading", name="Set up two-step verification")).to_be_visible()
+    expect(page.locator(".qr svg")).to_be_visible()
+    assert_accessible(page)
+    assert_fits_phone(page)
+    page.get_by_label("Code").fill("000000")
+    page.get_by_role("button", name="Turn on").click()
+    expect(page.get_by_role("alert")).to_contain_text("does not match")
+    expect(page).to_have_title(re.compile("^Error:"))
+    page.get_by_label("Code").fill(_code(TOTPDevice.objects.get(user=leader)))
+    page.get_by_role("button", name="Turn on").click()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    expect(page.locator(".codes li")).to_have_count(10)
+    page.get_by_role("link", name=re.compile("continue")).click()
+    expect(page).to_have_url(f"{base}/")
+    log_out(page)
+
+    _password_step(page, base, "leader")
+    expect(page.get_by_role("heading", name="Enter your code")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Code").fill("123456")
+    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_role("alert")).to_contain_text("not right")
+    page.get_by_label("Code").fill(_code(TOTPDevice.objects.get(user=leader), later=1))
+    page.get_by_role("button", name="Continue").click()
+    expect(page).to_have_url(f"{base}/")
+
+
+def test_back_then_save_again_saves_once(live_server, page: Page, worker, person, console_errors) -> None:
+    # A fixed, slowly ticking clock: the form's "when" default stays the same minute.
+    with time_machine.travel(datetime(2026, 11, 24, 10, 0, 5, tzinfo=LONDON), tick=True):
+        base = live_server.url
+        log_in(page, base, "worker")
+        page.goto(f"{base}/people/{person.pk}/conversations/new/")
+        page.get_by_label(re.compile("^With")).select_option(value="person")
+        page.get_by_label("What was said").fill("Peggy asked about the garden party; she wants to go.")
+        page.get_by_role("button", name="Save conversation").click()
+        expect(page.get_by_role("status")).to_contain_text("logged")
+        page.go_back()
+        if not page.get_by_label("What was said").input_value():  # the browser may not keep what was typed
+            page.get_by_label(re.compile("^With")).select_option(value="person")
+            page.get_by_label("What was said").fill("Peggy asked about the garden party; she wants to go.")
+        page.get_by_role("button", name="Save conversation").click()
+        expect(page.get_by_role("status")).to_contain_text("already saved")
+        assert Interaction.objects.filter(person=person).count() == 1
+
+
+def test_after_log_out_back_shows_nothing_about_the_person(live_server, page: Page, worker, person) -> None:
+    base = live_server.url
+    log_in(page, base, "worker")
+    page.goto(f"{base}/people/?q=Peg")
+    page.get_by_role("link", name="Peggy").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Peggy")
+    log_out(page)
+    page.go_back()
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    assert "Hughes" not in page.content()
+    stored = page.evaluate("JSON.stringify(Object.assign({}, sessionStorage, localStorage))")
+    assert "Hughes" not in stored and "Peggy" not in stored
