@@ -59,6 +59,30 @@ def append(event: AuditEvent) -> AuditEvent:
     return event
 
 
+def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
+    """Save several new events as consecutive links in a fixed number of statements (a list
+    or search shows many people; each look is written against each person)."""
+    if not events:
+        return events
+    with transaction.atomic():
+        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
+        if head is None:
+            head = AuditChainHead.objects.create(pk=1, seq=0, chain_hash=GENESIS)
+        first = seq = head.seq
+        previous = head.chain_hash
+        for event in events:
+            seq += 1
+            event.seq = seq
+            event.chain_hash = previous = link(previous, event)
+        AuditEvent.objects.bulk_create(events)
+        AuditSeal.objects.bulk_create(
+            [AuditSeal(seq=first + n, chain_hash=e.chain_hash) for n, e in enumerate(events, start=1)]
+        )
+        head.seq, head.chain_hash = seq, previous
+        head.save(update_fields=["seq", "chain_hash"])
+    return events
+
+
 @dataclass(frozen=True)
 class ChainReport:
     checked: int

@@ -28,6 +28,7 @@ class AuditEvent(models.Model):
         READMIT = "readmit", "Re-admitted"
         END = "end", "Ended"
         EXPORT = "export", "Exported"
+        LIST = "list", "Shown in a list"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)

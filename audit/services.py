@@ -1,12 +1,13 @@
 """Writing audit events. Callers do this inside the same transaction as the change."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
 
 from accounts.models import User
-from audit.chain import append
+from audit.chain import append, append_many
 from audit.models import AuditEvent
 from rapport.lib.client_address import client_ip
 from rapport.lib.concurrency import save_if_unchanged
@@ -31,11 +32,43 @@ def audit_record(
         summary=summary[:255],
         reason=reason,
     )
-    if request is not None:
-        event.path = request.get_full_path()[:255]
-        event.ip_address = client_ip(request)
-        event.user_agent = request.META.get("HTTP_USER_AGENT", "")[:255]
+    for name, value in _where(request).items():
+        setattr(event, name, value)
     return append(event)
+
+
+def audit_shown(
+    *, actor: User, people: Iterable[Any], summary: str, request: HttpRequest | None = None
+) -> None:
+    """Record that a list or search showed these people (their names or NHS numbers) to this
+    member of staff: one event per person, so each record's access log shows it, written in
+    a fixed number of statements."""
+    ids = sorted({getattr(p, "pk", p) for p in people})
+    where = _where(request)
+    append_many(
+        [
+            AuditEvent(
+                actor=actor,
+                action=AuditEvent.Action.LIST,
+                person_id=person_id,
+                object_type="person",
+                object_id=str(person_id),
+                summary=summary[:255],
+                **where,
+            )
+            for person_id in ids
+        ]
+    )
+
+
+def _where(request: HttpRequest | None) -> dict[str, Any]:
+    if request is None:
+        return {}
+    return {
+        "path": request.get_full_path()[:255],
+        "ip_address": client_ip(request),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:255],
+    }
 
 
 def audited_update(

@@ -61,12 +61,16 @@ def organisation_search(*, query: str = "", kind: str = "") -> QuerySet[Organisa
     return organisations
 
 
+CIRCLES_SHOWN = 50  # a GP practice may stand in thousands of circles: the page shows the first
+
+
 def circles_of_contact(*, user: User, contact: Contact) -> list[Relationship]:
-    """The circles this contact stands in, limited to people the user may see."""
+    """The circles this contact stands in, limited to people the user may see (at most
+    CIRCLES_SHOWN, by name)."""
     return list(
         contact.relationships.filter(person__in=people_visible_to(user))
         .select_related("person")
-        .order_by("person__preferred_name")
+        .order_by("person__preferred_name", "id")[:CIRCLES_SHOWN]
     )
 
 
@@ -74,5 +78,5 @@ def circles_of_organisation(*, user: User, organisation: Organisation) -> list[R
     return list(
         organisation.relationships.filter(person__in=people_visible_to(user))
         .select_related("person")
-        .order_by("person__preferred_name")
+        .order_by("person__preferred_name", "id")[:CIRCLES_SHOWN]
     )

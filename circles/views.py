@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audit_shown
 from circles import selectors, services
 from circles.access import open_contact, relationship_of
 from circles.forms import (
@@ -148,11 +148,22 @@ def contact_list(request: StaffRequest) -> HttpResponse:
 def contact_detail(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="page")
     circles = selectors.circles_of_contact(user=request.user, contact=contact)
+    audit_shown(
+        actor=request.user,
+        people=[r.person_id for r in circles],
+        summary=f"Shown in the circles of {contact}",
+        request=request,
+    )
     conversations = recent_with_contact(contact, people_visible_to(request.user))
     return render(
         request,
         "circles/contact_detail.html",
-        {"contact": contact, "circles": circles, "conversations": conversations},
+        {
+            "contact": contact,
+            "circles": circles,
+            "conversations": conversations,
+            "limit": selectors.CIRCLES_SHOWN,
+        },
     )
 
 
@@ -220,14 +231,22 @@ def organisation_detail(request: StaffRequest, organisation_id: int) -> HttpResp
         summary="Viewed organisation page",
         request=request,
     )
+    circles = selectors.circles_of_organisation(user=request.user, organisation=organisation)
+    audit_shown(
+        actor=request.user,
+        people=[r.person_id for r in circles],
+        summary=f"Shown in the circles of {organisation}",
+        request=request,
+    )
     return render(
         request,
         "circles/organisation_detail.html",
         {
             "organisation": organisation,
-            "contacts": list(organisation.contacts.all()),
+            "contacts": list(organisation.contacts.all()[: selectors.CIRCLES_SHOWN]),
             "lapsed_on": organisation.agreement_lapsed_on(timezone.localdate()),
-            "circles": selectors.circles_of_organisation(user=request.user, organisation=organisation),
+            "circles": circles,
+            "limit": selectors.CIRCLES_SHOWN,
         },
     )
 

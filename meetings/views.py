@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audit_shown
 from commitments.selectors import with_parties
 from meetings.access import access_meeting, meetings_visible_to
 from meetings.forms import ActionFormSet, MeetingForm, contacts_of
@@ -102,4 +102,10 @@ def people_pick(request: StaffRequest) -> HttpResponse:
     """Search-as-you-type for people to add to a meeting (htmx answer)."""
     query = request.GET.get("q", "").strip()[:80]
     found = list(person_search(user=request.user, query=query)[:10]) if len(query) >= 2 else []
+    audit_shown(
+        actor=request.user,
+        people=found,
+        summary=f"Shown when finding people for a meeting: “{query}”",
+        request=request,
+    )
     return render(request, "meetings/_people_pick.html", {"found": found, "query": query})

@@ -9,8 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_shown
 from meetings.access import meetings_visible_to
 from people import selectors, services
 from people.access import leads_any_team_of, open_person
@@ -34,6 +33,13 @@ def person_list(request: StaffRequest) -> HttpResponse:
         team=data.get("team"),
     )
     page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    query = data.get("q") or ""
+    audit_shown(
+        actor=request.user,
+        people=list(page),
+        summary=f"Shown in a search for “{query}”" if query else "Shown on the people list",
+        request=request,
+    )
     template = "people/person_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
@@ -164,13 +170,5 @@ def person_audit(request: StaffRequest, person_id: int) -> HttpResponse:
 def person_duplicates(request: StaffRequest) -> HttpResponse:
     """Records sharing an NHS number, found without telling any worker (administrators only)."""
     people = list(selectors.possible_duplicates())
-    for person in people:
-        audit_record(
-            actor=request.user,
-            action=AuditEvent.Action.VIEW,
-            obj=person,
-            person_id=person.pk,
-            summary="Listed among possible duplicates",
-            request=request,
-        )
+    audit_shown(actor=request.user, people=people, summary="Shown among possible duplicates", request=request)
     return render(request, "people/person_duplicates.html", {"people": people})

@@ -65,12 +65,21 @@ class TestList:
         assert response.status_code == 200
         assert "Select a valid choice" in response.content.decode()
 
+    def test_a_search_is_on_the_record(self, client, worker, person, other_person) -> None:
+        client.force_login(worker)
+        client.get(reverse("people:list"), {"q": "Peg"})
+        event = AuditEvent.objects.get(action="list")
+        assert (event.actor, event.person) == (worker, person)
+        assert event.summary == "Shown in a search for “Peg”"
+        assert not AuditEvent.objects.filter(person=other_person).exists()
+
     def test_query_count_does_not_grow_with_data(
         self, client, worker, team, django_assert_max_num_queries
     ) -> None:
         client.force_login(worker)
         _populate(team, 3)
-        with django_assert_max_num_queries(8) as small:
+        # 12: the page's reads, and four statements recording who was shown (audit_shown)
+        with django_assert_max_num_queries(12) as small:
             client.get(reverse("people:list"))
         baseline = len(small)  # read now: the next request clears the query log
         _populate(team, 30)
