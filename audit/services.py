@@ -89,6 +89,8 @@ def audited_update(
     fields are saved here (the caller sets many-to-many relations itself)."""
     stored = {f.name for f in record._meta.concrete_fields}
     fields = [f for f in changed if f in stored and f != "version"]
+    columns = {f: record._meta.get_field(f).attname for f in fields}
+    before = type(record)._default_manager.filter(pk=record.pk).values(*columns.values()).first() or {}
     save_if_unchanged(record, expected_version=expected_version, fields=fields)
     audit_record(
         actor=actor,
@@ -97,8 +99,21 @@ def audited_update(
         person_id=person_id,
         summary=summary,
         request=request,
-        reason=reason,
+        reason="\n".join(filter(None, [reason, before_and_after(record, columns, before)])),
     )
+
+
+def before_and_after(record: Any, columns: dict[str, str], before: dict[str, Any]) -> str:
+    """ "Field: old → new" for each field that changed, as the audit event's detail."""
+    lines = []
+    for name, column in columns.items():
+        old, new = before.get(column), getattr(record, column)
+        if old != new and name not in ("updated_at",):
+            label = str(record._meta.get_field(name).verbose_name).capitalize()
+            lines.append(
+                f"{label}: {'—' if old in (None, '') else old} → {'—' if new in (None, '') else new}"
+            )
+    return "; ".join(lines)
 
 
 def audited_create(

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, before_and_after
 from circles.models import Relationship
 from commitments.models import Commitment
 from consent.models import ConsentRecord, Topic
@@ -87,3 +87,22 @@ def _cancel_updates_owed(
             summary=f"Update cancelled after consent {record.decision}: {commitment.title}",
             request=request,
         )
+
+
+@transaction.atomic
+def topic_save(*, actor: User, topic: Topic, changed: list[str], request: HttpRequest | None = None) -> Topic:
+    """Administrators keep the topic list consent is asked about: every change is on the record."""
+    new = topic.pk is None
+    columns = {f: f for f in changed if f != "code" or new}  # plain fields: the name is the column
+    before = Topic.objects.filter(pk=topic.pk).values(*columns.values()).first() or {} if not new else {}
+    topic.full_clean()
+    topic.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
+        obj=topic,
+        summary=f"{'Added' if new else 'Changed'} consent topic {topic.name}",
+        reason=before_and_after(topic, columns, before),
+        request=request,
+    )
+    return topic

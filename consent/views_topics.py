@@ -7,6 +7,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from consent.forms_topics import TopicForm
 from consent.models import Topic
+from consent.services import topic_save
 from rapport.lib.requests import StaffRequest
 from rapport.lib.roles import administrator_required
 
@@ -23,7 +24,9 @@ def topic_edit(request: StaffRequest, topic_id: int | None = None) -> HttpRespon
     topic = get_object_or_404(Topic, pk=topic_id) if topic_id else Topic()
     form = TopicForm(request.POST or None, instance=topic)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        topic_save(
+            actor=request.user, topic=form.save(commit=False), changed=form.changed_data, request=request
+        )
         messages.success(request, f"{form.instance.name} saved.")
         return redirect("consent:topics")
     return render(request, "consent/topic_form.html", {"form": form, "topic": topic})

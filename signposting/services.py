@@ -9,7 +9,7 @@ from accounts.models import User
 from audit.services import audited_create
 from commitments.models import Commitment
 from commitments.services import commitment_create
-from signposting.models import Signposting
+from signposting.models import Service, Signposting
 
 
 @transaction.atomic
@@ -42,3 +42,11 @@ def signpost(
             request=request,
         )
     return signposting
+
+
+@transaction.atomic
+def service_add(*, actor: User, service: Service, request: HttpRequest | None = None) -> Service:
+    """A new entry in the shared directory every team signposts from, on the record."""
+    return audited_create(
+        actor=actor, record=service, summary=f"Added {service} to the services directory", request=request
+    )

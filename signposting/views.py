@@ -14,7 +14,7 @@ from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
 from signposting.forms import ServiceEditForm, ServiceForm, SignpostingForm
 from signposting.models import Service
-from signposting.services import signpost
+from signposting.services import service_add, signpost
 
 
 @require_GET
@@ -41,7 +41,7 @@ def service_list(request: StaffRequest) -> HttpResponse:
 def service_create(request: StaffRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        service = form.save()
+        service = service_add(actor=request.user, service=form.save(commit=False), request=request)
         messages.success(request, f"{service} is in the directory.")
         return redirect("signposting:service", service_id=service.pk)
     return render(request, "signposting/service_form.html", {"form": form})

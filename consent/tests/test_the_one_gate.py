@@ -134,3 +134,29 @@ def test_answering_a_complaint_from_the_family_needs_consent(client, worker, per
     _agree(person, daughter, worker, "health")
     assert client.post(url, form).status_code == 302
     assert Disclosure.objects.get().feedback == complaint
+
+
+def test_directory_and_topic_changes_are_on_the_record(client, administrator, worker) -> None:
+    """Shared lists every team relies on: who changed what, from what to what."""
+    client.force_login(administrator)
+    client.post(
+        reverse("consent:topic_create"),
+        {"code": "housing", "name": "Housing", "position": 9, "is_active": "on"},
+    )
+    housing = Topic.objects.get(code="housing")
+    client.post(
+        reverse("consent:topic_edit", args=[housing.pk]),
+        {"name": "Housing and tenancy", "position": 9, "is_active": "on"},
+    )
+    from audit.models import AuditEvent
+
+    changed = AuditEvent.objects.get(object_type="topic", action="update")
+    assert changed.actor == administrator and "Name: Housing → Housing and tenancy" in changed.reason
+    practice = OrganisationFactory(name="Old Name Surgery")
+    client.force_login(worker)
+    client.post(
+        reverse("circles:organisation_edit", args=[practice.pk]),
+        {"name": "New Name Surgery", "kind": practice.kind, "version": practice.version},
+    )
+    edit = AuditEvent.objects.filter(object_type="organisation", action="update").first()
+    assert edit is not None and "Old Name Surgery → New Name Surgery" in edit.reason
