@@ -255,7 +255,7 @@ class TestEdit:
         history = client.get(reverse("people:history", args=[person.pk])).content.decode()
         assert "Details changed: She told us her pronouns" in history
         event = AuditEvent.objects.get(person=person, action="update")
-        assert event.reason.startswith("She told us her pronouns\nPronouns: — → she/her")  # why; before → after
+        assert event.reason.startswith("She told us her pronouns\nPronouns: — → she/her")  # why; then what
 
     def test_removing_all_my_teams_is_refused(self, client, worker, person, team, other_team) -> None:
         client.force_login(worker)
