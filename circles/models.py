@@ -184,12 +184,20 @@ class Relationship(models.Model):
     contact_every_days = models.PositiveSmallIntegerField(
         "agreed frequency of contact", choices=Frequency.choices, null=True, blank=True
     )
+    last_contact_at = models.DateTimeField(
+        "last contact",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When someone last spoke with them: kept by the conversation log, so My day "
+        "finds lapsed contact without reading years of conversations.",
+    )
     started_on = models.DateField("from", default=timezone.localdate)
     ended_on = models.DateField("until", null=True, blank=True)
     end_reason = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "last_contact_at"])
 
     objects = RelationshipQuerySet.as_manager()
 
@@ -210,7 +218,14 @@ class Relationship(models.Model):
                 violation_error_message="The end date cannot be before the start date.",
             ),
         ]
-        indexes = [models.Index(fields=["person", "ended_on"], name="relationship_person_current")]
+        indexes = [
+            models.Index(fields=["person", "ended_on"], name="relationship_person_current"),
+            models.Index(
+                fields=["contact_every_days", "last_contact_at"],
+                condition=models.Q(contact_every_days__isnull=False),
+                name="relationship_rhythm",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.party} ({self.role}) for {self.person_id}"

@@ -10,6 +10,7 @@ from accounts.models import User
 from circles.models import Channel, Relationship
 from commitments.models import Commitment
 from interactions.models import Interaction
+from interactions.services import record_last_contacts
 from people.models import Person
 
 SUMMARIES = [
@@ -98,6 +99,7 @@ def load_follow_through(
             )
     interactions.extend(_keeping_in_touch(rng, relationships, workers, today))
     interactions = bulk_create_with_history(interactions, Interaction, batch_size=2000)
+    record_last_contacts()
 
     commitments: list[Commitment] = []
     for interaction in interactions:

@@ -1,19 +1,37 @@
 """Logging a conversation, and what was promised in it, as one change."""
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.db import transaction
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 
 from accounts.models import User
 from audit.services import audited_create
 from circles.counterparts import Counterpart
+from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.services import commitment_create
 from consent.models import Topic
 from consent.sharing import Override, share
 from interactions.models import Interaction
+
+
+def note_last_contact(relationship_id: int, when: datetime) -> None:
+    """Move the relationship's last contact forward (never back: a conversation logged late
+    for last week does not hide this morning's), in the conversation's own transaction."""
+    Relationship.objects.filter(pk=relationship_id).filter(
+        Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=when)
+    ).update(last_contact_at=when)
+
+
+def record_last_contacts(relationships: QuerySet[Relationship] | None = None) -> int:
+    """Set each relationship's last contact from its conversations in one statement (after
+    bulk loads such as the demo and benchmark data, which skip `interaction_log`)."""
+    latest = Interaction.objects.filter(relationship=OuterRef("pk")).order_by("-occurred_at")
+    target = relationships if relationships is not None else Relationship.objects.all()
+    return target.update(last_contact_at=Subquery(latest.values("occurred_at")[:1]))
 
 
 @transaction.atomic
@@ -40,6 +58,8 @@ def interaction_log(
         summary=f"Logged {interaction.get_channel_display().lower()} with {interaction.counterpart}",
         request=request,
     )
+    if counterpart.relationship is not None:
+        note_last_contact(counterpart.relationship.pk, interaction.occurred_at)
     shared = list(shared)
     if shared and counterpart.relationship is not None:
         share(

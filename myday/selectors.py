@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
@@ -15,7 +15,6 @@ from commitments.selectors import with_parties
 from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
-from interactions.models import Interaction
 from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
 from people.access import people_visible_to
 from people.models import Person
@@ -88,15 +87,10 @@ def _mine(user: User, day: Day) -> None:
 def lapsed_contacts(
     people: QuerySet[Person], today: date, limit: int = LIST_LIMIT
 ) -> tuple[list[Lapsed], int]:
-    last = (
-        Interaction.objects.filter(relationship=OuterRef("pk"))
-        .order_by("-occurred_at")
-        .values("occurred_at")[:1]
-    )
     lapsed = (
         Relationship.objects.current(today)
         .filter(person__in=people.filter(status=Person.Status.ACTIVE), contact_every_days__isnull=False)
-        .annotate(last_contact=Subquery(last))
+        .annotate(last_contact=F("last_contact_at"))  # kept by interactions.services
         .filter(lapsed_condition(today))
     )
     total = lapsed.count()

@@ -91,3 +91,10 @@ def test_the_timeline_keeps_a_bounded_query_count(
         InteractionFactory(person=person, staff=worker, with_kind="circle", relationship=daughter)
     with django_assert_max_num_queries(baseline):
         client.get(reverse("interactions:timeline", args=[person.pk]))
+
+
+def test_a_logged_call_becomes_the_relationships_last_contact(client, worker, person, daughter) -> None:
+    client.force_login(worker)
+    client.post(reverse("interactions:create", args=[person.pk]), _form(with_whom=f"rel:{daughter.pk}"))
+    daughter.refresh_from_db()
+    assert daughter.last_contact_at == Interaction.objects.get().occurred_at

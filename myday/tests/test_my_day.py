@@ -39,9 +39,12 @@ def test_the_daughter_who_asked_for_a_weekly_call(worker, person) -> None:
     daughter = RelationshipFactory(
         person=person, role="Daughter", contact_every_days=7, started_on=_days(-100)
     )
-    call = InteractionFactory(person=person, with_kind="circle", relationship=daughter)
-    call.occurred_at = timezone.now() - timedelta(days=9)
-    call.save()
+    InteractionFactory(
+        person=person,
+        with_kind="circle",
+        relationship=daughter,
+        occurred_at=timezone.now() - timedelta(days=9),
+    )
     RelationshipFactory(person=person, role="Son", contact_every_days=7, started_on=_days(-100))
     recent = RelationshipFactory(person=person, role="Niece", contact_every_days=14, started_on=_days(-100))
     InteractionFactory(person=person, with_kind="circle", relationship=recent)
@@ -94,3 +97,47 @@ def test_the_page_keeps_a_bounded_query_count(
         grow()
     with django_assert_max_num_queries(baseline):
         client.get(reverse("home"))
+
+
+def test_the_page_stays_bounded_with_years_of_history(
+    client, worker, person, django_assert_max_num_queries
+) -> None:
+    """Deep, not only wide: a daughter with years of weekly calls and closed promises."""
+    daughter = RelationshipFactory(
+        person=person, role="Daughter", contact_every_days=7, started_on=_days(-800)
+    )
+    client.force_login(worker)
+
+    def years(count: int) -> None:
+        for n in range(count):
+            when = timezone.now() - timedelta(days=8 + n * 7)
+            InteractionFactory(person=person, with_kind="circle", relationship=daughter, occurred_at=when)
+            CommitmentFactory(person=person, owner=worker, due_on=_days(-n - 10), status="done")
+
+    years(2)
+    with django_assert_max_num_queries(16) as small:
+        page = client.get(reverse("home"))
+    assert "Keeping in touch" in page.content.decode()
+    baseline = len(small)
+    years(20)
+    with django_assert_max_num_queries(baseline):
+        client.get(reverse("home"))
+
+
+def test_the_last_contact_kept_on_the_relationship_matches_the_conversations(worker, person) -> None:
+    """The denormalised value and the conversations it summarises agree, late logs included."""
+    from circles.models import Relationship
+    from interactions.services import record_last_contacts
+
+    daughter = RelationshipFactory(person=person, role="Daughter", contact_every_days=7)
+    latest = timezone.now() - timedelta(days=1)
+    InteractionFactory(person=person, with_kind="circle", relationship=daughter, occurred_at=latest)
+    InteractionFactory(  # logged late, for last month: must not move the last contact back
+        person=person, with_kind="circle", relationship=daughter, occurred_at=latest - timedelta(days=30)
+    )
+    daughter.refresh_from_db()
+    assert daughter.last_contact_at == latest
+    Relationship.objects.filter(pk=daughter.pk).update(last_contact_at=None)
+    record_last_contacts()
+    daughter.refresh_from_db()
+    assert daughter.last_contact_at == latest

@@ -15,6 +15,7 @@ from commitments.models import Commitment
 from feedback.clocks import deadlines
 from feedback.models import Feedback
 from interactions.models import Interaction
+from interactions.services import note_last_contact
 from meetings.models import Meeting
 from people.demo import synthetic_nhs_number
 from people.models import Person
@@ -111,11 +112,18 @@ class CommitmentFactory(DjangoModelFactory[Commitment]):
 class InteractionFactory(DjangoModelFactory[Interaction]):
     class Meta:
         model = Interaction
+        skip_postgeneration_save = True
 
     person = factory.SubFactory(PersonFactory)
     staff = factory.SubFactory(UserFactory)
     with_kind = "person"
     summary = "Talked about the week ahead."
+
+    @factory.post_generation
+    def last_contact(self, create: bool, extracted: object, **kwargs: object) -> None:
+        """What `interaction_log` does: the relationship remembers its latest conversation."""
+        if create and self.relationship_id is not None:
+            note_last_contact(self.relationship_id, self.occurred_at)
 
 
 class ChangeFactory(DjangoModelFactory[Change]):
