@@ -270,6 +270,8 @@ def load_demo(size: DemoSize) -> dict[str, int]:
             )
         )
         person_teams.append(team)
+    for someone in people:  # bulk_create skips save(), which keeps the search column
+        someone.search_text = someone.fold_names()
     people = bulk_create_with_history(people, Person, batch_size=1000)
     Person.teams.through.objects.bulk_create(
         [

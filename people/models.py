@@ -1,6 +1,7 @@
 """The people a team supports, and what matters to them."""
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -9,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from accounts.models import Team
 from people.nhs import format_nhs_number
+from rapport.lib.search_text import folded
 
 
 class Person(models.Model):
@@ -63,10 +65,14 @@ class Person(models.Model):
     discharged_on = models.DateField(null=True, blank=True)
     discharge_reason = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
+    # Every name, folded (rapport/lib/search_text.py), for accent- and case-blind search.
+    search_text = models.CharField(max_length=400, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["version", "updated_at"], m2m_fields=[teams])
+    history = HistoricalRecords(excluded_fields=["version", "updated_at", "search_text"], m2m_fields=[teams])
+
+    NAME_FIELDS = ("preferred_name", "legal_given_names", "legal_family_name")
 
     class Meta:
         ordering = ["preferred_name", "legal_family_name", "id"]
@@ -80,6 +86,17 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.preferred_name
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keeps the derived search column in step with the names, however they are saved."""
+        self.search_text = self.fold_names()
+        fields = kwargs.get("update_fields")
+        if fields is not None and set(fields) & set(self.NAME_FIELDS):
+            kwargs["update_fields"] = {*fields, "search_text"}
+        super().save(*args, **kwargs)
+
+    def fold_names(self) -> str:
+        return folded(" ".join(getattr(self, f) for f in self.NAME_FIELDS))
 
     @property
     def legal_name(self) -> str:

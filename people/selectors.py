@@ -2,11 +2,12 @@
 
 import re
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from accounts.models import Team, User
 from people.access import people_visible_to
 from people.models import Person
+from rapport.lib.search_text import folded
 
 _DIGITS = re.compile(r"^[\d\s-]+$")
 
@@ -26,12 +27,8 @@ def person_search(
         digits = re.sub(r"\D", "", query)
         people = people.filter(nhs_number__contains=digits)
     else:
-        for word in query.split()[:5]:
-            people = people.filter(
-                Q(preferred_name__icontains=word)
-                | Q(legal_given_names__icontains=word)
-                | Q(legal_family_name__icontains=word)
-            )
+        for word in folded(query).split()[:5]:
+            people = people.filter(search_text__contains=word)
     return people.select_related("key_worker").prefetch_related(
         Prefetch("teams", queryset=Team.objects.only("id", "name"))
     )

@@ -321,3 +321,19 @@ class TestWhoHasLooked:
     def test_a_worker_may_not(self, client, worker, person) -> None:
         client.force_login(worker)
         assert client.get(reverse("people:audit", args=[person.pk])).status_code == 403
+
+
+@pytest.mark.parametrize("typed", ["nunez", "NÚÑEZ", "zoe", "Zoë núñez"])
+def test_search_ignores_accents_and_case(client, worker, team, typed) -> None:
+    from rapport.testing.factories import PersonFactory
+
+    PersonFactory(preferred_name="Zoë", legal_given_names="Zoë", legal_family_name="Ñúñez", teams=[team])
+    client.force_login(worker)
+    assert "Ñúñez" in client.get(reverse("people:list"), {"q": typed}).content.decode()
+
+
+def test_a_renamed_person_is_found_by_the_new_name(client, worker, person, team) -> None:
+    person.legal_family_name = "Ødegård"
+    person.save(update_fields=["legal_family_name"])
+    client.force_login(worker)
+    assert "Peggy" in client.get(reverse("people:list"), {"q": "odegard"}).content.decode()
