@@ -72,6 +72,9 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["d
 MIDDLEWARE = [
     "rapport.middleware.refuse_undecodable_input",
     "django.middleware.security.SecurityMiddleware",
+    # Pages compressed (Django adds random padding against BREACH); static files are
+    # served precompressed by whitenoise.
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -103,3 +103,9 @@ def test_a_long_passphrase_is_accepted() -> None:
     from django.contrib.auth.password_validation import validate_password
 
     validate_password("teapot lantern orchard seven")
+
+
+def test_pages_are_compressed(client, worker, person) -> None:
+    client.force_login(worker)
+    response = client.get(reverse("people:list"), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
