@@ -1,5 +1,6 @@
 """The README's production start works: gunicorn, whitenoise, production settings."""
 
+import gzip
 import os
 import re
 import socket
@@ -73,7 +74,8 @@ def test_gunicorn_serves_the_app_and_its_static_files(tmp_path: Path) -> None:
             pytest.fail("gunicorn did not start")
         assert status == 200
         assert "Strict-Transport-Security" in headers and "secure" in headers.get("Set-Cookie", "").lower()
-        page = body.decode()
+        assert headers.get("Content-Encoding") == "gzip"  # pages are compressed too
+        page = gzip.decompress(body).decode()
         hashed = re.search(r'href="(/static/css/rapport\.[0-9a-f]{12}\.css)"', page)
         assert hashed, "the stylesheet should have a hashed, cache-busting name"
         status, headers, _ = _get(base + hashed.group(1))
