@@ -78,6 +78,9 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
         f"/contacts/{rel.contact_id}/",
         "/organisations/",
         f"/organisations/{gp.pk}/",
+        "/accounts/security/",
+        "/accounts/password/",
+        "/accounts/mfa/setup/",
     ]:
         page.goto(base + path)
         assert_accessible(page)
@@ -88,6 +91,22 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
 def test_admin_pages(live_server, page: Page, administrator, team, console_errors) -> None:
     base = live_server.url
     log_in(page, base, administrator.username)
-    for path in ["/staff/", "/staff/new/", "/teams/", f"/teams/{team.pk}/"]:
+    for path in [
+        "/staff/",
+        "/staff/new/",
+        "/teams/",
+        f"/teams/{team.pk}/",
+        "/staff/security/",
+        "/audit/check/",
+        "/people/duplicates/",
+        "/consent-topics/",
+    ]:
+        page.goto(base + path)
+        assert_accessible(page)
+
+
+def test_signed_out_pages(live_server, page: Page, console_errors) -> None:
+    base = live_server.url
+    for path in ["/accounts/login/", "/accounts/password/reset/", "/accounts/password/reset/sent/"]:
         page.goto(base + path)
         assert_accessible(page)
