@@ -337,3 +337,9 @@ def test_a_renamed_person_is_found_by_the_new_name(client, worker, person, team)
     person.save(update_fields=["legal_family_name"])
     client.force_login(worker)
     assert "Peggy" in client.get(reverse("people:list"), {"q": "odegard"}).content.decode()
+
+
+def test_a_refused_form_says_error_in_the_title(client, worker, team) -> None:
+    client.force_login(worker)
+    page = client.post(reverse("people:create"), _person_form(team, preferred_name="")).content.decode()
+    assert "<title>Error: " in page and 'id="form-problems"' in page and "js/errors.js" in page
