@@ -98,3 +98,22 @@ def test_after_log_out_back_shows_nothing_about_the_person(live_server, page: Pa
     assert "Hughes" not in page.content()
     stored = page.evaluate("JSON.stringify(Object.assign({}, sessionStorage, localStorage))")
     assert "Hughes" not in stored and "Peggy" not in stored
+
+
+def test_a_long_unbroken_word_never_widens_the_page(live_server, page: Page, worker, person) -> None:
+    """An email address or a pasted link with no spaces, in every free-text field of a person."""
+    word = "x" * 250
+    for field in ("preferred_name", "legal_family_name", "what_matters", "communication_needs", "pronouns"):
+        setattr(person, field, word[: person._meta.get_field(field).max_length or 250])
+    person.save()
+    page.set_viewport_size({"width": 360, "height": 780})
+    base = live_server.url
+    log_in(page, base, "worker")
+    for path in [
+        f"/people/{person.pk}/",
+        "/people/",
+        f"/people/{person.pk}/edit/",
+        f"/people/{person.pk}/history/",
+    ]:
+        page.goto(base + path)
+        assert_fits_phone(page)
