@@ -13,6 +13,7 @@ from people.models import Person
 from people.nhs import normalise_nhs_number
 from rapport.lib.concurrency import VersionedFormMixin, version_field
 from rapport.lib.labels import name_the_empty_choice
+from rapport.lib.search_text import folded
 
 
 class DateInput(forms.DateInput):
@@ -31,6 +32,9 @@ def teams_assignable_by(user: User) -> QuerySet[Team]:
 class PersonForm(forms.ModelForm[Person]):
     # Wider than the stored 10 digits: people type the spaces printed on NHS letters.
     nhs_number = forms.CharField(label="NHS number", max_length=20, required=False)
+    not_a_duplicate = forms.BooleanField(
+        label="This is a different person from the one already recorded", required=False
+    )
 
     class Meta:
         model = Person
@@ -122,10 +126,39 @@ class PersonForm(forms.ModelForm[Person]):
         key_worker = data.get("key_worker")
         if key_worker is not None and teams and not key_worker.memberships.filter(team__in=teams).exists():
             self.add_error("key_worker", "The key worker must be in one of the chosen teams.")
+        self._warn_of_a_namesake(data)
         return data
+
+    def _warn_of_a_namesake(self, data: dict[str, Any]) -> None:
+        """A new person with the same names and date of birth as someone this worker can see
+        is probably already recorded: say so once, and save on a second, deliberate try.
+        Only people the worker may see are compared (no record of another team is revealed)."""
+        if self.instance.pk or "not_a_duplicate" not in self.fields or data.get("not_a_duplicate"):
+            return
+        born = data.get("date_of_birth")
+        if born is None or not data.get("legal_family_name"):
+            return
+        probe = Person(**{f: data.get(f, "") for f in Person.NAME_FIELDS})
+        namesake = (
+            people_visible_to(self.user)
+            .filter(date_of_birth=born, search_text__contains=folded(probe.legal_family_name))
+            .filter(
+                search_text__contains=folded(
+                    probe.legal_given_names.split()[0] if probe.legal_given_names else ""
+                )
+            )
+            .first()
+        )
+        if namesake is not None:
+            self.add_error(
+                "not_a_duplicate",
+                f"{namesake.legal_name}, born {born.day} {born:%b %Y}, is already supported by your teams. "
+                "Open their record instead, or tick this if this is a different person.",
+            )
 
 
 class PersonEditForm(VersionedFormMixin, PersonForm):
+    not_a_duplicate = None  # type: ignore[assignment]  # only a new record can duplicate one
     change_reason = forms.CharField(
         label="Why are you changing this?",
         max_length=100,

@@ -343,3 +343,31 @@ def test_a_refused_form_says_error_in_the_title(client, worker, team) -> None:
     client.force_login(worker)
     page = client.post(reverse("people:create"), _person_form(team, preferred_name="")).content.decode()
     assert "<title>Error: " in page and 'id="form-problems"' in page and "js/errors.js" in page
+
+
+def test_a_namesake_born_the_same_day_is_pointed_out_once(client, worker, team, person) -> None:
+    client.force_login(worker)
+    form = _person_form(
+        team,
+        nhs_number="",
+        legal_given_names="Margaret",
+        legal_family_name="Hughes",
+        date_of_birth=person.date_of_birth.isoformat(),
+    )
+    first = client.post(reverse("people:create"), form).content.decode()
+    assert "Margaret Rose Hughes, born" in first and "already supported by your teams" in first
+    assert Person.objects.count() == 1
+    again = client.post(reverse("people:create"), {**form, "not_a_duplicate": "on"})
+    assert again.status_code == 302 and Person.objects.count() == 2
+
+
+def test_a_namesake_in_another_team_is_not_revealed(client, worker, team, other_person) -> None:
+    client.force_login(worker)
+    form = _person_form(
+        team,
+        nhs_number="",
+        legal_given_names=other_person.legal_given_names,
+        legal_family_name=other_person.legal_family_name,
+        date_of_birth=other_person.date_of_birth.isoformat(),
+    )
+    assert client.post(reverse("people:create"), form).status_code == 302
