@@ -1,8 +1,10 @@
 """Reads of circles, always within what the access rule allows."""
 
+import re
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import Replace
 from django.utils import timezone
 
 from accounts.models import User
@@ -37,10 +39,30 @@ def circle_of(person: Person) -> Circle:
     return circle
 
 
+_PHONE_LIKE = re.compile(r"^\+?[\d\s()-]{6,}$")
+
+
+def _phone_digits(query: str) -> str:
+    """What someone types for a UK number, as the digits stored (spaces and dashes ignored)."""
+    digits = re.sub(r"\D", "", query)
+    return "0" + digits[2:] if query.strip().startswith("+44") or digits.startswith("44") else digits
+
+
 def contact_search(*, user: User, query: str = "", kind: str = "") -> QuerySet[Contact]:
+    """Contacts by any part of a name, profession or organisation, by phone number however it
+    is spaced, or by email address."""
     contacts = contacts_visible_to(user)
     if kind:
         contacts = contacts.filter(kind=kind)
+    if _PHONE_LIKE.match(query.strip()):
+        stored = Replace(
+            Replace(Replace("phone", Value(" "), Value("")), Value("-"), Value("")), Value("+44"), Value("0")
+        )
+        return (
+            contacts.annotate(phone_digits=stored)
+            .filter(phone_digits__contains=_phone_digits(query))
+            .select_related("organisation")
+        )
     for word in query.split()[:4]:
         contacts = contacts.filter(
             Q(given_name__icontains=word)
@@ -48,6 +70,7 @@ def contact_search(*, user: User, query: str = "", kind: str = "") -> QuerySet[C
             | Q(form_of_address__icontains=word)
             | Q(profession__icontains=word)
             | Q(organisation__name__icontains=word)
+            | Q(email__icontains=word)
         )
     return contacts.select_related("organisation")
 

@@ -1,3 +1,4 @@
+import pytest
 from django.urls import reverse
 
 from audit.models import AuditEvent
@@ -209,3 +210,20 @@ class TestOrganisations:
         )
         assert "already in the directory" in response.content.decode()
         assert Organisation.objects.count() == 1
+
+
+@pytest.mark.parametrize("typed", ["01632 960 555", "01632960555", "+44 1632 960555", "960555"])
+def test_contacts_are_found_by_phone_however_it_is_typed(client, worker, person, typed) -> None:
+    RelationshipFactory(
+        person=person, role="Son", contact=ContactFactory(given_name="Robin", phone="01632 960 555")
+    )
+    client.force_login(worker)
+    assert "Robin" in client.get(reverse("circles:contacts"), {"q": typed}).content.decode()
+
+
+def test_contacts_are_found_by_email(client, worker, person) -> None:
+    RelationshipFactory(
+        person=person, role="Son", contact=ContactFactory(given_name="Robin", email="robin.h@example.org")
+    )
+    client.force_login(worker)
+    assert "Robin" in client.get(reverse("circles:contacts"), {"q": "robin.h@example"}).content.decode()
