@@ -74,7 +74,7 @@ def test_a_worker_builds_a_circle_and_another_team_cannot_see_it(
     page.get_by_role("link", name="People", exact=True).click()
     page.get_by_label("Find a person").press_sequentially("Do", delay=50)
     results = page.locator("#results")
-    expect(results).to_contain_text("1 person matching “Do”")
+    expect(page.locator("#results-count")).to_have_text("1 person matching “Do”")
     expect(page).to_have_url(re.compile(r"q=Do"))
     assert_accessible(page)
     results.get_by_role("link", name="Dot").click()

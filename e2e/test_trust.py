@@ -117,3 +117,15 @@ def test_a_long_unbroken_word_never_widens_the_page(live_server, page: Page, wor
     ]:
         page.goto(base + path)
         assert_fits_phone(page)
+
+
+def test_search_as_you_type_announces_only_the_count(live_server, page: Page, worker, person) -> None:
+    base = live_server.url
+    log_in(page, base, "worker")
+    page.goto(f"{base}/people/")
+    search = page.get_by_label("Find a person")
+    expect(search).to_be_focused()
+    search.press_sequentially("peg")
+    status = page.get_by_role("status")
+    expect(status).to_have_text("1 person matching “peg”")
+    expect(page.locator("#results .title")).to_have_text(["Peggy"])
