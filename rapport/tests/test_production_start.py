@@ -22,6 +22,20 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def start_gunicorn(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
+    """The README's production server, one worker behind a proxy on this machine."""
+    port = _free_port()
+    command = [str(GUNICORN), "rapport.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
+    server = subprocess.Popen(
+        [*command, "--forwarded-allow-ips", "127.0.0.1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    return server, f"http://127.0.0.1:{port}"
+
+
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(
         url, headers={"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip", "Host": "rapport.example.org"}
@@ -45,25 +59,8 @@ def test_gunicorn_serves_the_app_and_its_static_files(tmp_path: Path) -> None:
         subprocess.run(
             [sys.executable, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
         )
-    port = _free_port()
-    server = subprocess.Popen(
-        [
-            str(GUNICORN),
-            "rapport.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--forwarded-allow-ips",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
+    server, base = start_gunicorn(env)
     try:
-        base = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
                 status, headers, body = _get(f"{base}/accounts/login/")

@@ -22,7 +22,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from rapport.tests.test_production_start import GUNICORN, ROOT, _free_port
+from rapport.tests.test_production_start import GUNICORN, ROOT, start_gunicorn
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="two hosts share a PostgreSQL"),
@@ -112,26 +112,9 @@ def two_hosts(tmp_path: Path) -> Iterator[tuple[str, str, int]]:
         person_id = int(made.stdout.decode().split()[-1])
         bases = []
         for _ in range(2):
-            port = _free_port()
-            servers.append(
-                subprocess.Popen(
-                    [
-                        str(GUNICORN),
-                        "rapport.wsgi",
-                        "--bind",
-                        f"127.0.0.1:{port}",
-                        "--workers",
-                        "1",
-                        "--forwarded-allow-ips",
-                        "127.0.0.1",
-                    ],
-                    cwd=ROOT,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                )
-            )
-            bases.append(f"http://127.0.0.1:{port}")
+            server, base = start_gunicorn(env)
+            servers.append(server)
+            bases.append(base)
         for base in bases:
             for _ in range(100):
                 try:
