@@ -1,10 +1,13 @@
 """Two-step verification pages: set up, verify at sign-in, manage on one's own account."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
@@ -38,6 +41,10 @@ def _next(request: StaffRequest) -> str:
 
 @require_http_methods(["GET", "POST"])
 def mfa_setup(request: StaffRequest) -> HttpResponse:
+    # Someone holding only the password must not replace the authenticator: with one already
+    # set up, the code from it comes first.
+    if mfa.has_device(request.user) and not request.user.is_verified():  # type: ignore[attr-defined]
+        return redirect(f"{reverse('accounts:mfa_verify')}?{urlencode({'next': request.get_full_path()})}")
     device = mfa.pending_authenticator(request.user)
     form = CodeForm(request.POST or None)
     form.fields["code"].help_text = "The 6-digit code your authenticator app shows for Rapport."

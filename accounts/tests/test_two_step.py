@@ -151,3 +151,17 @@ def test_staff_change_their_own_password(client, worker) -> None:
     )
     worker.refresh_from_db()
     assert worker.check_password("kettle meadow saxophone")
+
+
+def test_a_password_alone_cannot_replace_the_authenticator(client, leader) -> None:
+    """Someone who has only the password must not set up their own authenticator instead."""
+    _sign_in(client, "leader")
+    _set_up(client)
+    first = TOTPDevice.objects.get(user=leader, confirmed=True)
+    client.post(reverse("logout"))
+    _sign_in(client, "leader")
+    response = client.get(reverse("accounts:mfa_setup"))
+    assert response.status_code == 302 and response.url.startswith(reverse("accounts:mfa_verify"))
+    client.post(reverse("accounts:mfa_setup"), {"code": "123456"})
+    assert list(TOTPDevice.objects.filter(user=leader, confirmed=True)) == [first]
+    assert client.get(reverse("people:list")).status_code == 302
