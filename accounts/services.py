@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from accounts.forms import SetPasswordLinkForm
 from accounts.models import Membership, SitePolicy, Team, User
 from audit.models import AuditEvent
-from audit.services import audit_record
+from audit.services import audit_record, audited_save, changes_between
 
 
 def _access_of(user: User) -> dict[str, Any]:
@@ -25,12 +25,6 @@ def _access_of(user: User) -> dict[str, Any]:
         "supervisor": str(user.supervisor) if user.supervisor_id else "none",
         "supervision every": user.get_supervision_every_days_display() or "not set",
     }
-
-
-def _difference(before: dict[str, Any], after: dict[str, Any]) -> str:
-    return "; ".join(
-        f"{key}: {before.get(key, '—')} → {value}" for key, value in after.items() if before.get(key) != value
-    )
 
 
 def _invite(user: User, request: HttpRequest | None) -> None:
@@ -79,7 +73,7 @@ def staff_save(
         action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
         obj=user,
         summary=f"{'Added' if new else 'Changed'} staff access for {user.display_name}",
-        reason=_difference(before, after) or "No change to access",
+        reason=changes_between(before, after) or "No change to access",
         request=request,
     )
     if new and user.email:
@@ -89,35 +83,23 @@ def staff_save(
 
 @transaction.atomic
 def team_save(*, actor: User, team: Team, request: HttpRequest | None = None) -> Team:
-    new = team.pk is None
-    before: dict[str, Any] = dict(
-        Team.objects.filter(pk=team.pk).values("name", "kind", "is_active").first() or {}
-    )
-    team.full_clean()
-    team.save()
-    after = {"name": team.name, "kind": team.kind, "is_active": team.is_active}
-    audit_record(
+    verb = "Added" if team.pk is None else "Changed"
+    return audited_save(
         actor=actor,
-        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
-        obj=team,
-        summary=f"{'Added' if new else 'Changed'} team {team.name}",
-        reason=_difference(before, after),
+        record=team,
+        fields=["name", "kind", "is_active"],
+        summary=f"{verb} team {team.name}",
         request=request,
     )
-    return team
 
 
 @transaction.atomic
 def policy_save(*, actor: User, policy: SitePolicy, request: HttpRequest | None = None) -> SitePolicy:
-    before = SitePolicy.current().mfa_for_everyone
-    policy.pk = 1
-    policy.save()
-    audit_record(
+    policy.pk = 1  # the one row
+    return audited_save(
         actor=actor,
-        action=AuditEvent.Action.UPDATE,
-        obj=policy,
+        record=policy,
+        fields=["mfa_for_everyone"],
         summary="Changed the security policy",
-        reason=f"two-step verification for everyone: {before} → {policy.mfa_for_everyone}",
         request=request,
     )
-    return policy

@@ -89,8 +89,8 @@ def audited_update(
     fields are saved here (the caller sets many-to-many relations itself)."""
     stored = {f.name for f in record._meta.concrete_fields}
     fields = [f for f in changed if f in stored and f != "version"]
-    columns = {f: record._meta.get_field(f).attname for f in fields}
-    before = type(record)._default_manager.filter(pk=record.pk).values(*columns.values()).first() or {}
+    columns = _columns_of(record, fields)
+    before = _stored_values(record, columns)
     save_if_unchanged(record, expected_version=expected_version, fields=fields)
     audit_record(
         actor=actor,
@@ -103,17 +103,60 @@ def audited_update(
     )
 
 
+def _columns_of(record: Any, fields: Iterable[str]) -> dict[str, str]:
+    return {f: record._meta.get_field(f).attname for f in fields}
+
+
+def _stored_values(record: Any, columns: dict[str, str]) -> dict[str, Any]:
+    """What the database holds for these columns now (nothing for a record not yet saved)."""
+    if record.pk is None:
+        return {}
+    return type(record)._default_manager.filter(pk=record.pk).values(*columns.values()).first() or {}
+
+
+def changes_between(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """ "what: old → new" for each entry that changed, as an audit event's detail."""
+
+    def shown(value: Any) -> Any:
+        return "—" if value in (None, "") else value
+
+    return "; ".join(
+        f"{key}: {shown(before.get(key))} → {shown(value)}"
+        for key, value in after.items()
+        if before.get(key) != value
+    )
+
+
 def before_and_after(record: Any, columns: dict[str, str], before: dict[str, Any]) -> str:
-    """ "Field: old → new" for each field that changed, as the audit event's detail."""
-    lines = []
-    for name, column in columns.items():
-        old, new = before.get(column), getattr(record, column)
-        if old != new and name not in ("updated_at",):
-            label = str(record._meta.get_field(name).verbose_name).capitalize()
-            lines.append(
-                f"{label}: {'—' if old in (None, '') else old} → {'—' if new in (None, '') else new}"
-            )
-    return "; ".join(lines)
+    """The changed fields of a record, by their labels, from `before` (column values)."""
+    kept = {name: column for name, column in columns.items() if name != "updated_at"}
+    label = {name: str(record._meta.get_field(name).verbose_name).capitalize() for name in kept}
+    return changes_between(
+        {label[name]: before.get(column) for name, column in kept.items()},
+        {label[name]: getattr(record, column) for name, column in kept.items()},
+    )
+
+
+def audited_save(
+    *, actor: User, record: Any, fields: Iterable[str], summary: str, request: HttpRequest | None = None
+) -> Any:
+    """Validate and save a record that is not versioned (a team, a consent topic, the security
+    policy), with an audit event naming each of `fields` that changed, before and after.
+    Call inside transaction.atomic()."""
+    new = record.pk is None or not type(record)._default_manager.filter(pk=record.pk).exists()
+    columns = _columns_of(record, fields)
+    before = {} if new else _stored_values(record, columns)
+    record.full_clean()
+    record.save()
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
+        obj=record,
+        summary=summary,
+        reason=before_and_after(record, columns, before),
+        request=request,
+    )
+    return record
 
 
 def audited_create(

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.models import AuditEvent
-from audit.services import audit_record, before_and_after
+from audit.services import audit_record, audited_save
 from circles.models import Relationship
 from commitments.models import Commitment
 from consent.models import ConsentRecord, Topic
@@ -92,17 +92,11 @@ def _cancel_updates_owed(
 @transaction.atomic
 def topic_save(*, actor: User, topic: Topic, changed: list[str], request: HttpRequest | None = None) -> Topic:
     """Administrators keep the topic list consent is asked about: every change is on the record."""
-    new = topic.pk is None
-    columns = {f: f for f in changed if f != "code" or new}  # plain fields: the name is the column
-    before = Topic.objects.filter(pk=topic.pk).values(*columns.values()).first() or {} if not new else {}
-    topic.full_clean()
-    topic.save()
-    audit_record(
+    verb = "Added" if topic.pk is None else "Changed"
+    return audited_save(
         actor=actor,
-        action=AuditEvent.Action.CREATE if new else AuditEvent.Action.UPDATE,
-        obj=topic,
-        summary=f"{'Added' if new else 'Changed'} consent topic {topic.name}",
-        reason=before_and_after(topic, columns, before),
+        record=topic,
+        fields=[f for f in changed if f != "code" or topic.pk is None],  # the code is fixed once used
+        summary=f"{verb} consent topic {topic.name}",
         request=request,
     )
-    return topic
