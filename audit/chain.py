@@ -44,24 +44,15 @@ def link(previous_hash: str, event: AuditEvent) -> str:
 
 
 def append(event: AuditEvent) -> AuditEvent:
-    """Save a new event as the next link. The head row is locked for the rest of the
-    transaction, so two events saved at once are chained one after the other."""
-    with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
-        if head is None:
-            head = AuditChainHead.objects.create(pk=1, seq=0, chain_hash=GENESIS)
-        event.seq = head.seq + 1
-        event.chain_hash = link(head.chain_hash, event)
-        event.save()
-        AuditSeal.objects.create(seq=event.seq, chain_hash=event.chain_hash)
-        head.seq, head.chain_hash = event.seq, event.chain_hash
-        head.save(update_fields=["seq", "chain_hash"])
-    return event
+    """Save a new event as the next link."""
+    return append_many([event])[0]
 
 
 def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
-    """Save several new events as consecutive links in a fixed number of statements (a list
-    or search shows many people; each look is written against each person)."""
+    """Save new events as consecutive links in a fixed number of statements (a list or
+    search shows many people; each look is written against each person). The head row is
+    locked for the rest of the transaction, so events saved at once are chained one after
+    the other."""
     if not events:
         return events
     with transaction.atomic():
