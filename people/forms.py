@@ -138,15 +138,11 @@ class PersonForm(forms.ModelForm[Person]):
         born = data.get("date_of_birth")
         if born is None or not data.get("legal_family_name"):
             return
-        probe = Person(**{f: data.get(f, "") for f in Person.NAME_FIELDS})
+        first_name = (data.get("legal_given_names") or "").split()[:1]
         namesake = (
             people_visible_to(self.user)
-            .filter(date_of_birth=born, search_text__contains=folded(probe.legal_family_name))
-            .filter(
-                search_text__contains=folded(
-                    probe.legal_given_names.split()[0] if probe.legal_given_names else ""
-                )
-            )
+            .filter(date_of_birth=born, search_text__contains=folded(data["legal_family_name"]))
+            .filter(search_text__contains=folded(" ".join(first_name)))
             .first()
         )
         if namesake is not None:
