@@ -93,6 +93,9 @@ def test_after_log_out_back_shows_nothing_about_the_person(live_server, page: Pa
     page.get_by_role("link", name="Peggy").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Peggy")
     log_out(page)
+    # Wait for the log-out to finish: Clear-Site-Data makes Chromium settle the page anew.
+    expect(page).to_have_url(re.compile("/accounts/login/"))
+    page.wait_for_load_state()
     page.go_back()
     expect(page).to_have_url(re.compile("/accounts/login/"))
     assert "Hughes" not in page.content()
