@@ -40,9 +40,13 @@ fuzz: install-dev
 	  $(BIN)/pytest -p no:randomly rapport/tests/test_hostile_input.py consent/tests people/tests/test_nhs.py \
 	  commitments/tests/test_clock.py circles/tests/test_cadence.py
 
-## make bench: timings and query counts on a large synthetic dataset
-bench: install-dev
-	$(BIN)/python -m benchmarks.run
+## make bench [DB=postgres] [BENCH_ARGS=...]: the load benchmark on a lived-in service (1,000 and 20,000 people)
+bench: install-dev $(VENV)/.installed-bench
+	$(BIN)/python -m benchmarks.run --db $(or $(DB),sqlite) $(BENCH_ARGS)
+
+$(VENV)/.installed-bench: requirements/bench.txt requirements/dev.txt requirements/base.txt | $(BIN)/python
+	$(BIN)/pip install -q -r requirements/bench.txt
+	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev node_modules/.installed

@@ -3,9 +3,12 @@
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, JsonResponse
+from django.views.decorators.http import require_GET
 
 from accounts.forms import LoginForm
+from rapport.lib.requests import StaffRequest
+from rapport.middleware import idle_seconds_left
 
 
 class SignInView(auth_views.LoginView):
@@ -30,3 +33,12 @@ class SignOutView(auth_views.LogoutView):
         # htmx's history snapshots in sessionStorage, anything in local storage.
         response["Clear-Site-Data"] = '"cache", "storage"'
         return response
+
+
+@require_GET
+def session_check(request: StaffRequest) -> JsonResponse:
+    """Whether this device is still signed in, and how long it may stay idle: a page can warn
+    before the idle sign-out. It reads nothing about anyone, only the session and its user,
+    so it is also the benchmark's floor: the least any signed-in page costs."""
+    left = idle_seconds_left(request)
+    return JsonResponse({"signed_in": True, "name": request.user.get_short_name(), "idle_seconds_left": left})

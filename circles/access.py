@@ -12,7 +12,7 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles.models import Contact, Relationship
-from people.access import people_visible_to
+from people.access import about_someone_visible_to
 from people.models import Person
 from rapport.lib.requests import StaffRequest
 
@@ -22,9 +22,7 @@ def contacts_visible_to(user: User) -> QuerySet[Contact]:
         return Contact.objects.none()
     if user.is_administrator:
         return Contact.objects.all()
-    in_visible_circle = Relationship.objects.filter(
-        contact_id=OuterRef("pk"), person__in=people_visible_to(user)
-    )
+    in_visible_circle = Relationship.objects.filter(about_someone_visible_to(user), contact_id=OuterRef("pk"))
     return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Exists(in_visible_circle))
 
 

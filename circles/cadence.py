@@ -1,11 +1,22 @@
 """Agreed contact frequency: when keeping in touch has lapsed."""
 
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
-from circles.models import Relationship
+from accounts.models import User
+from circles.models import Relationship, RelationshipQuerySet
+from people.access import about_someone_visible_to
+from people.models import Person
+
+
+@dataclass
+class Lapsed:
+    relationship: Relationship
+    last_contact: date | None
+    days_overdue: int
 
 
 def days_overdue(every_days: int, last_contact: date | None, started_on: date, today: date) -> int:
@@ -25,3 +36,33 @@ def lapsed_condition(today: date) -> Q:
             Q(last_contact__lt=start_of_cutoff) | Q(last_contact__isnull=True, started_on__lt=cutoff)
         )
     return condition
+
+
+def lapsed_relationships(user: User, today: date) -> RelationshipQuerySet:
+    """Current relationships of people this user may see (those receiving support) whose
+    agreed contact has not happened on time, longest since contact first. Reads the last
+    contact kept on each relationship (interactions.services), so the cost does not grow with
+    years of history."""
+    return (
+        Relationship.objects.current(today)
+        .filter(about_someone_visible_to(user), person__status=Person.Status.ACTIVE)
+        .filter(contact_every_days__isnull=False)
+        .annotate(last_contact=F("last_contact_at"))
+        .filter(lapsed_condition(today))
+        .order_by(F("last_contact").asc(nulls_first=True), "started_on", "pk")
+    )
+
+
+def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
+    """These lapsed relationships, in this order, with their people and parties. Choosing the
+    few ids first and joining only them keeps the database from joining every lapsed
+    relationship of a large service to its contacts before it sorts."""
+    found = Relationship.objects.select_related("person", "contact", "organisation").in_bulk(ids)
+    return [as_lapsed(found[pk], today) for pk in ids if pk in found]
+
+
+def as_lapsed(relationship: Relationship, today: date) -> Lapsed:
+    last_contact = relationship.last_contact_at
+    last_day = timezone.localdate(last_contact) if last_contact else None
+    every = relationship.contact_every_days or 0
+    return Lapsed(relationship, last_day, days_overdue(every, last_day, relationship.started_on, today))

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.models import User
 from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
-from people.access import people_visible_to
+from people.access import about_someone_visible_to
 from people.models import Person
 
 
@@ -91,7 +91,7 @@ def circles_of_contact(*, user: User, contact: Contact) -> list[Relationship]:
     """The circles this contact stands in, limited to people the user may see (at most
     CIRCLES_SHOWN, by name)."""
     return list(
-        contact.relationships.filter(person__in=people_visible_to(user))
+        contact.relationships.filter(about_someone_visible_to(user))
         .select_related("person")
         .order_by("person__preferred_name", "id")[:CIRCLES_SHOWN]
     )
@@ -99,7 +99,7 @@ def circles_of_contact(*, user: User, contact: Contact) -> list[Relationship]:
 
 def circles_of_organisation(*, user: User, organisation: Organisation) -> list[Relationship]:
     return list(
-        organisation.relationships.filter(person__in=people_visible_to(user))
+        organisation.relationships.filter(about_someone_visible_to(user))
         .select_related("person")
         .order_by("person__preferred_name", "id")[:CIRCLES_SHOWN]
     )

@@ -12,6 +12,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record, audit_shown
 from circles import selectors, services
 from circles.access import open_contact, relationship_of
+from circles.cadence import lapsed_relationships, lapsed_rows
 from circles.forms import (
     CircleAddition,
     ContactEditForm,
@@ -263,3 +264,20 @@ def organisation_edit(request: StaffRequest, organisation_id: int) -> HttpRespon
         context={"organisation": organisation},
         done=lambda: redirect("circles:organisation", organisation_id=organisation.pk),
     )
+
+
+@require_GET
+def keeping_in_touch(request: StaffRequest) -> HttpResponse:
+    """Every agreed contact that has lapsed among the people this member of staff may see,
+    a page at a time (My day shows the first few)."""
+    today = timezone.localdate()
+    lapsed = lapsed_relationships(request.user, today).values_list("pk", flat=True)
+    page = Paginator(lapsed, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = lapsed_rows(list(page), today)
+    audit_shown(
+        actor=request.user,
+        people=[row.relationship.person_id for row in rows],
+        summary="Shown on the keeping-in-touch list",
+        request=request,
+    )
+    return render(request, "circles/keeping_in_touch.html", {"page": page, "rows": rows})

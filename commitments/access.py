@@ -6,7 +6,7 @@ from django.http import Http404
 
 from accounts.models import Team, User
 from commitments.models import Commitment, CommitmentQuerySet
-from people.access import people_visible_to
+from people.access import about_someone_visible_to
 
 
 def commitments_visible_to(user: User) -> CommitmentQuerySet:
@@ -16,7 +16,7 @@ def commitments_visible_to(user: User) -> CommitmentQuerySet:
         return Commitment.objects.all()
     my_teams = Team.objects.of(user)
     return Commitment.objects.filter(
-        Q(person__in=people_visible_to(user))
+        about_someone_visible_to(user)
         | Q(person__isnull=True, owner=user)
         | Q(person__isnull=True, meeting__team__in=my_teams)
     )

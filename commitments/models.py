@@ -94,8 +94,14 @@ class Commitment(models.Model):
 
     class Meta:
         ordering = ["due_on", "id"]
+        # Open work is a small, steady share of everything ever owed: the partial indexes
+        # hold only open commitments, so My day and the open-work lists read the same few
+        # rows however many years of closed ones lie behind them.
         indexes = [
-            models.Index(fields=["owner", "status", "due_on"], name="commitment_owner_due"),
+            models.Index(
+                fields=["owner", "due_on"], condition=models.Q(status="open"), name="commitment_open_owner"
+            ),
+            models.Index(fields=["due_on"], condition=models.Q(status="open"), name="commitment_open_due"),
             models.Index(fields=["person", "status", "due_on"], name="commitment_person_due"),
         ]
 

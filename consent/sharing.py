@@ -185,3 +185,37 @@ def _record_override(
         request=request,
     )
     return safety
+
+
+PAST_DISCLOSURE_COLUMNS = (
+    "id",
+    "person",
+    "recipient",
+    "topic",
+    "shared_at",
+    "by",
+    "channel",
+    "basis",
+    "consent",
+)
+
+
+def record_past_disclosures(rows: Iterable[tuple[object, ...]]) -> int:
+    """Synthetic history (the benchmark's lived-in service): sharing that happened before the
+    records begin, in bulk. The gate still holds: each row must rest on a recorded agreement
+    of the same person, recipient and topic, or nothing is written."""
+    from consent.models import ConsentRecord
+    from rapport.lib.bulk import insert_rows
+
+    rows = list(rows)
+    agreements: dict[object, list[int]] = {
+        pk: key
+        for pk, *key in ConsentRecord.objects.filter(decision=ConsentRecord.Decision.GIVEN).values_list(
+            "pk", "person_id", "recipient_id", "topic_id"
+        )
+    }
+    for row in rows:
+        if row[7] != Disclosure.Basis.CONSENT or agreements.get(row[8]) != [row[1], row[2], row[3]]:
+            raise ValueError(f"Past sharing {row[0]} does not rest on a recorded agreement.")
+    with through_the_gate():
+        return insert_rows(Disclosure, PAST_DISCLOSURE_COLUMNS, rows)

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from accounts.models import User
 from feedback.clocks import Clock, clocks_for
 from feedback.models import Feedback
-from people.access import people_visible_to
+from people.access import about_someone_visible_to
 
 
 def with_parties(feedback: QuerySet[Feedback]) -> QuerySet[Feedback]:
@@ -21,7 +21,8 @@ def open_with_clocks(user: User, *, handled_by: User | None = None) -> QuerySet[
     found = Feedback.objects.filter(
         status=Feedback.Status.OPEN,
         kind__in=[Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN],
-        person__in=people_visible_to(user),
+    ).filter(
+        about_someone_visible_to(user),
     )
     if handled_by is not None:
         found = found.filter(handler=handled_by)

@@ -7,7 +7,7 @@ from django.http import Http404
 
 from accounts.models import Team, User
 from meetings.models import Meeting
-from people.access import people_visible_to
+from people.access import about_someone_visible_to
 
 
 def meetings_visible_to(user: User) -> QuerySet[Meeting]:
@@ -24,7 +24,7 @@ def meetings_visible_to(user: User) -> QuerySet[Meeting]:
         | Q(pk__in=Meeting.staff.through.objects.filter(user=user).values("meeting"))
     )
     someone_hidden = Meeting.people.through.objects.filter(meeting_id=OuterRef("pk")).exclude(
-        person_id__in=people_visible_to(user).values("pk")
+        about_someone_visible_to(user, "person_id")
     )
     return Meeting.objects.filter(team__in=my_teams).exclude(private).exclude(Exists(someone_hidden))
 

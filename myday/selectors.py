@@ -1,35 +1,36 @@
 """What a member of staff owes today, and what has slipped, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from accounts.models import Team, User
-from circles.cadence import days_overdue, lapsed_condition
-from circles.models import Relationship
-from commitments.access import commitments_visible_to
+from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
 from commitments.selectors import with_parties
+from commitments.work import MY_DAY_SECTIONS, Section, in_order, open_work, section_counts, section_filter
 from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
 from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
-from people.access import people_visible_to
-from people.models import Person
 
-LIST_LIMIT = 50
-LAPSED_ON_MY_DAY = 10
-TEAM_OVERDUE_ON_MY_DAY = 20
-COMING_UP_DAYS = 7
+ON_MY_DAY = 5  # the first few of each list; a count and "See all" lead to the rest
+COLLEAGUES_ON_MY_DAY = 10
 
 
 @dataclass
-class Lapsed:
-    relationship: Relationship
-    last_contact: date | None
-    days_overdue: int
+class Pile:
+    """One section of open work: its first few items and how many there are in all."""
+
+    section: Section
+    first: list[Commitment]
+    count: int
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.first)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class Workload:
 class TeamDay:
     teams: list[Team]
     workload: list[Workload]
+    colleague_count: int
     overdue: list[Commitment]
     overdue_count: int
 
@@ -50,11 +52,7 @@ class TeamDay:
 @dataclass
 class Day:
     today: date
-    overdue: list[Commitment] = field(default_factory=list)
-    due_today: list[Commitment] = field(default_factory=list)
-    requests: list[Commitment] = field(default_factory=list)
-    updates: list[Commitment] = field(default_factory=list)
-    coming_up: list[Commitment] = field(default_factory=list)
+    piles: dict[str, Pile] = field(default_factory=dict)
     lapsed: list[Lapsed] = field(default_factory=list)
     lapsed_count: int = 0
     complaints: list[tuple[Feedback, list[Clock]]] = field(default_factory=list)
@@ -62,71 +60,68 @@ class Day:
     my_supervision: SupervisionDue | None = None
     team: TeamDay | None = None
 
+    def _first(self, section: Section) -> list[Commitment]:
+        pile = self.piles.get(section)
+        return pile.first if pile else []
+
+    @property
+    def overdue(self) -> list[Commitment]:
+        return self._first(Section.OVERDUE)
+
+    @property
+    def due_today(self) -> list[Commitment]:
+        return self._first(Section.TODAY)
+
+    @property
+    def requests(self) -> list[Commitment]:
+        return self._first(Section.REQUESTS)
+
+    @property
+    def updates(self) -> list[Commitment]:
+        return self._first(Section.UPDATES)
+
+    @property
+    def coming_up(self) -> list[Commitment]:
+        return self._first(Section.COMING)
+
 
 def _mine(user: User, day: Day) -> None:
-    horizon = day.today + timedelta(days=COMING_UP_DAYS)
-    mine = with_parties(
-        commitments_visible_to(user)
-        .open()
-        .filter(owner=user)
-        .filter(Q(due_on__lte=horizon) | Q(kind__in=[Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]))
-    ).order_by("due_on", "id")[: LIST_LIMIT * 4]
-    for commitment in mine:
-        if commitment.due_on < day.today:
-            day.overdue.append(commitment)
-        elif commitment.due_on == day.today:
-            day.due_today.append(commitment)
-        elif commitment.kind == Commitment.Kind.REQUEST:
-            day.requests.append(commitment)
-        elif commitment.kind == Commitment.Kind.UPDATE:
-            day.updates.append(commitment)
-        else:
-            day.coming_up.append(commitment)
+    """A count of every section in one query, then the first few of each non-empty one."""
+    work = open_work(user, owner=user)
+    counts = section_counts(work, day.today, MY_DAY_SECTIONS)
+    for section in MY_DAY_SECTIONS:
+        if counts[section]:
+            first = with_parties(in_order(work.filter(section_filter(section, day.today))))[:ON_MY_DAY]
+            day.piles[section] = Pile(section, list(first), counts[section])
 
 
-def lapsed_contacts(
-    people: QuerySet[Person], today: date, limit: int = LIST_LIMIT
-) -> tuple[list[Lapsed], int]:
-    lapsed = (
-        Relationship.objects.current(today)
-        .filter(person__in=people.filter(status=Person.Status.ACTIVE), contact_every_days__isnull=False)
-        .annotate(last_contact=F("last_contact_at"))  # kept by interactions.services
-        .filter(lapsed_condition(today))
-    )
-    total = lapsed.count()
-    rows = []
-    for rel in lapsed.select_related("person", "contact", "organisation").order_by(
-        "last_contact", "started_on"
-    )[:limit]:
-        last_day = timezone.localdate(rel.last_contact) if rel.last_contact else None
-        assert rel.contact_every_days is not None
-        rows.append(
-            Lapsed(rel, last_day, days_overdue(rel.contact_every_days, last_day, rel.started_on, today))
-        )
-    rows.sort(key=lambda lapse: -lapse.days_overdue)
-    return rows, total
+def lapsed_contacts(user: User, today: date, limit: int) -> tuple[list[Lapsed], int]:
+    lapsed = lapsed_relationships(user, today)
+    rows = lapsed_rows(list(lapsed.values_list("pk", flat=True)[:limit]), today)
+    return sorted(rows, key=lambda lapse: -lapse.days_overdue), lapsed.count()
 
 
 def _team_day(user: User, today: date) -> TeamDay | None:
     teams = list(Team.objects.led_by(user))
     if not teams:
         return None
-    open_here = Q(commitments__status=Commitment.Status.OPEN)
-    colleagues = (
-        User.objects.filter(is_active=True, memberships__team__in=teams)
-        .annotate(
-            open=Count("commitments", filter=open_here, distinct=True),
-            overdue=Count("commitments", filter=open_here & Q(commitments__due_on__lt=today), distinct=True),
-        )
-        .order_by("-overdue", "-open", "first_name")
-        .distinct()
-    )
-    in_teams = Q(person__teams__in=teams) | Q(person__isnull=True, meeting__team__in=teams)
-    overdue = with_parties(Commitment.objects.open().filter(in_teams, due_on__lt=today)).distinct()
+    colleagues = User.objects.filter(is_active=True, memberships__team__in=teams).distinct()
+    # Counted over open work only (the owner/status/due index), not every commitment ever made.
+    load = {
+        row["owner"]: row
+        for row in Commitment.objects.open()
+        .filter(owner__in=colleagues)
+        .values("owner")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    }
+    busiest = sorted(load.values(), key=lambda row: (-row["overdue"], -row["open"]))[:COLLEAGUES_ON_MY_DAY]
+    by_id = User.objects.in_bulk([row["owner"] for row in busiest])
+    overdue = open_work(user, teams=teams).filter(section_filter(Section.OVERDUE, today))
     return TeamDay(
         teams=teams,
-        workload=[Workload(u, u.open, u.overdue) for u in colleagues],
-        overdue=list(overdue.order_by("due_on", "owner__first_name")[:TEAM_OVERDUE_ON_MY_DAY]),
+        workload=[Workload(by_id[row["owner"]], row["open"], row["overdue"]) for row in busiest],
+        colleague_count=colleagues.count(),
+        overdue=list(with_parties(overdue).order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]),
         overdue_count=overdue.count(),
     )
 
@@ -134,8 +129,8 @@ def _team_day(user: User, today: date) -> TeamDay | None:
 def my_day(user: User, today: date | None = None) -> Day:
     day = Day(today=today or timezone.localdate())
     _mine(user, day)
-    day.lapsed, day.lapsed_count = lapsed_contacts(people_visible_to(user), day.today, LAPSED_ON_MY_DAY)
-    day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:LIST_LIMIT]), day.today)
+    day.lapsed, day.lapsed_count = lapsed_contacts(user, day.today, ON_MY_DAY)
+    day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:ON_MY_DAY]), day.today)
     day.supervisions = supervisions_due(user, day.today)
     day.my_supervision = my_next_supervision(user, day.today)
     day.team = _team_day(user, day.today)

@@ -5,7 +5,9 @@ teams they lead (also memberships), an administrator everyone. Anything else is 
 so a record's existence is not revealed to those outside its teams.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Team, User
@@ -16,14 +18,27 @@ from rapport.lib.requests import StaffRequest
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
+    return Person.objects.filter(about_someone_visible_to(user, "pk"))
+
+
+def about_someone_visible_to(user: User, person_field: str = "person") -> Q:
+    """The access rule as a condition on any record that names a person in `person_field`:
+    "this user may see that person". Checked row by row (EXISTS on the person's teams), so a
+    query that already narrows to a few rows (open work, one page) never reads the whole
+    list of people a leader of large teams may see."""
     if not user.is_authenticated or not user.is_active:
-        return Person.objects.none()
+        return Q(pk__in=[])
     if user.is_administrator:
-        return Person.objects.all()
-    shares_team = Person.teams.through.objects.filter(
-        person_id=OuterRef("pk"), team__in=Team.objects.of(user)
-    )
-    return Person.objects.filter(Exists(shares_team))
+        return Q(**{f"{person_field}__isnull": False})
+    return in_teams(Team.objects.of(user).values("pk"), person_field)
+
+
+def in_teams(team_ids: Any, person_field: str = "person") -> Q:
+    """The condition "the person in `person_field` is supported by one of these teams",
+    checked on the person's own team rows (an index lookup), never by first listing every
+    person of those teams."""
+    shares_team = Person.teams.through.objects.filter(person_id=OuterRef(person_field), team_id__in=team_ids)
+    return Q(Exists(shares_team))
 
 
 def access_person(user: User, person_id: int) -> Person:

@@ -8,6 +8,7 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from faker import Faker
@@ -98,6 +99,9 @@ ORG_NAMES = {
 class DemoSize:
     people: int
     seed: int = 2026
+    # People per care worker. The named demo workers alone are enough for a small demo; a
+    # large one gets more workers so each caseload stays about this size.
+    caseload: int = 100
 
 
 def synthetic_nhs_number(rng: random.Random, taken: set[str]) -> str:
@@ -135,6 +139,33 @@ def _staff(teams: dict[str, Team]) -> list[User]:
         user=maya, name="Authenticator app", confirmed=True, key=base64.b32decode(DEMO_TOTP_SECRET).hex()
     )
     return users
+
+
+def _more_workers(fake: Faker, teams: dict[str, Team], size: DemoSize, have: int) -> list[User]:
+    """Enough care workers for realistic caseloads, shared round the teams. One password hash
+    for all of them: hashing each would take minutes at production strength."""
+    wanted = -(-size.people // size.caseload) - have
+    if wanted <= 0:
+        return []
+    password = make_password(DEMO_PASSWORD)
+    team_list = list(teams.values())
+    workers = [
+        User(
+            username=f"worker{n:04d}",
+            first_name=fake.first_name(),
+            last_name=fake.last_name(),
+            role=User.Role.WORKER,
+            job_title="Care worker",
+            email=f"worker{n:04d}@example.org",
+            password=password,
+        )
+        for n in range(1, wanted + 1)
+    ]
+    User.objects.bulk_create(workers, batch_size=500)
+    Membership.objects.bulk_create(
+        [Membership(user=w, team=team_list[n % len(team_list)]) for n, w in enumerate(workers)]
+    )
+    return workers
 
 
 def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisation]:
@@ -177,6 +208,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     fake.seed_instance(size.seed)
     teams = {name: Team.objects.create(name=name, kind=kind, description=desc) for name, kind, desc in TEAMS}
     staff = _staff(teams)
+    staff += _more_workers(fake, teams, size, have=sum(u.role == User.Role.WORKER for u in staff))
     workers_by_team = {
         name: [
             u

@@ -60,6 +60,14 @@ def start_idle_clock(sender: object, request: HttpRequest | None, **kwargs: obje
         request.session[_LAST_SEEN] = int(time.time())
 
 
+def idle_seconds_left(request: HttpRequest) -> int:
+    """Seconds until this session is signed out for want of use (counted from the last
+    minute it was seen)."""
+    last_seen = request.session.get(_LAST_SEEN)
+    seen = last_seen if isinstance(last_seen, int) else int(time.time())
+    return max(0, seen + settings.RAPPORT_IDLE_MINUTES * 60 - int(time.time()))
+
+
 def sign_out_when_idle(get_response: Handler) -> Handler:
     def middleware(request: HttpRequest) -> HttpResponse:
         if request.user.is_authenticated:

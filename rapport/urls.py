@@ -4,13 +4,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from accounts.forms import SetPasswordLinkForm
-from accounts.views_auth import SignInView, SignOutView
+from accounts.views_auth import SignInView, SignOutView, session_check
 from myday.views import my_day_page
 
 urlpatterns = [
     path("", my_day_page, name="home"),
     path("accounts/login/", login_not_required(SignInView.as_view()), name="login"),
     path("accounts/logout/", SignOutView.as_view(), name="logout"),
+    path("accounts/session/", session_check, name="session_check"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(

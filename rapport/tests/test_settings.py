@@ -71,3 +71,12 @@ def test_pages_carry_security_headers(client, worker) -> None:
     response = client.get("/people/")
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_session_check_is_for_signed_in_staff_only(client, worker) -> None:
+    from django.urls import reverse
+
+    assert client.get(reverse("session_check")).status_code == 302
+    client.force_login(worker)
+    answer = client.get(reverse("session_check")).json()
+    assert answer["signed_in"] is True and answer["idle_seconds_left"] > 0

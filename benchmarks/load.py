@@ -1,0 +1,128 @@
+"""Drive a running Rapport with locust: `python -m benchmarks.load PLAN.json RESULT.json`.
+
+Run by `benchmarks.run` in its own process (locust patches the standard library with gevent
+when imported). Each simulated member of staff signs in through the real log-in form, then
+asks for pages with no pause between them, so the server is always busy: what is measured
+is how long each page takes when the machine is shared, and how many the machine can serve.
+
+Two kinds of phase, named in the plan:
+- "mixed": every client walks its own pages in turn (the floor among them), so all pages
+  are measured in the same conditions, interleaved;
+- "only:<page>": every client asks for that one page, to measure its throughput alone.
+"""
+
+import itertools
+import json
+import random
+import re
+import sys
+import time
+from http.cookiejar import CookieJar
+from pathlib import Path
+from typing import Any
+
+import gevent
+from locust import FastHttpUser, constant, task
+from locust.env import Environment
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "gzip"}
+
+
+def _insecure(jar: CookieJar) -> None:
+    """The app sets Secure cookies (it is served over HTTPS behind a proxy); the benchmark
+    talks plain HTTP to gunicorn on loopback, as that proxy would, so the client must send
+    them anyway."""
+    for cookie in jar:
+        cookie.secure = False
+
+
+class Staff(FastHttpUser):
+    wait_time = constant(0)
+    accounts: list[dict[str, Any]] = []
+    only: str | None = None
+    _next = itertools.count()
+
+    def on_start(self) -> None:
+        self.account = self.accounts[next(self._next) % len(self.accounts)]
+        self.rng = random.Random(hash(self.account["username"]) ^ id(self))
+        plain = {"X-Forwarded-Proto": "https"}  # the form is read, so not compressed
+        page = self.client.get("/accounts/login/", headers=plain, name="sign in (page)")
+        _insecure(self.client.cookiejar)
+        token = CSRF.search(page.text or "")
+        origin = {"Origin": f"https://{self.host.split('://', 1)[1]}"}
+        response = self.client.post(
+            "/accounts/login/",
+            data={
+                "username": self.account["username"],
+                "password": self.account["password"],
+                "csrfmiddlewaretoken": token.group(1) if token else "",
+            },
+            headers={**plain, **origin},
+            name="sign in",
+            allow_redirects=False,
+        )
+        if response.status_code != 302:
+            raise RuntimeError(f"{self.account['username']} could not sign in ({response.status_code})")
+        _insecure(self.client.cookiejar)
+        names = [self.only] if self.only else list(self.account["pages"])
+        start = self.rng.randrange(len(names))
+        self.order = itertools.cycle(names[start:] + names[:start])
+
+    @task
+    def visit(self) -> None:
+        name = next(self.order)
+        path = self.rng.choice(self.account["pages"][name])
+        with self.client.get(
+            path, headers=HEADERS, name=name, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"{path}: {response.status_code}")
+
+
+def run_phase(
+    host: str, accounts: list[dict[str, Any]], users: int, seconds: float, warmup: float, only: str | None
+) -> dict[str, dict[str, float]]:
+    Staff.accounts = [a for a in accounts if only is None or only in a["pages"]]
+    Staff.only = only
+    Staff._next = itertools.count()
+    env = Environment(user_classes=[Staff], host=host)
+    runner = env.create_local_runner()
+    runner.start(users, spawn_rate=users)
+    gevent.sleep(warmup)
+    env.stats.reset_all()
+    started = time.monotonic()
+    gevent.sleep(seconds)
+    elapsed = time.monotonic() - started
+    runner.quit()
+    results = {}
+    for (name, _method), entry in env.stats.entries.items():
+        if name.startswith("sign in") or not entry.num_requests:
+            continue
+        results[name] = {
+            "requests": entry.num_requests,
+            "failures": entry.num_failures,
+            "per_second": round(entry.num_requests / elapsed, 1),
+            "p50": entry.get_response_time_percentile(0.50),
+            "p95": entry.get_response_time_percentile(0.95),
+            "p99": entry.get_response_time_percentile(0.99),
+            "mean": round(entry.avg_response_time, 1),
+        }
+    errors = [f"{e.name}: {e.error}" for e in env.stats.errors.values()][:5]
+    if errors:
+        results["_errors"] = {"examples": errors}  # type: ignore[dict-item]
+    return results
+
+
+def main() -> int:
+    plan = json.loads(Path(sys.argv[1]).read_text())
+    result = run_phase(
+        plan["host"], plan["accounts"], plan["users"], plan["seconds"], plan["warmup"], plan.get("only")
+    )
+    with open(sys.argv[2], "w") as out:
+        json.dump(result, out, indent=2)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

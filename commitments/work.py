@@ -1,0 +1,64 @@
+"""Open work: what is owed and by when, in the sections My day shows, and the full lists
+behind them. My day shows the first few of each section and a count; "See all" opens the
+whole section here, a page at a time. The cost is the same after years of records: only
+open commitments are read, through the index on owner, status and due date."""
+
+from datetime import date, timedelta
+
+from django.db import models
+from django.db.models import Count, Q
+
+from accounts.models import Team, User
+from commitments.access import commitments_visible_to
+from commitments.models import Commitment, CommitmentQuerySet
+from people.access import in_teams
+
+COMING_UP_DAYS = 7
+
+
+class Section(models.TextChoices):
+    OVERDUE = "overdue", "Overdue"
+    TODAY = "today", "Due today"
+    REQUESTS = "requests", "Requests waiting for an answer"
+    UPDATES = "updates", "Updates owed"
+    COMING = "coming", "Coming up this week"
+    ALL = "all", "All open work"
+
+
+def section_filter(section: str, today: date) -> Q:
+    waiting = [Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]
+    later = Q(due_on__gt=today)
+    return {
+        Section.OVERDUE: Q(due_on__lt=today),
+        Section.TODAY: Q(due_on=today),
+        Section.REQUESTS: later & Q(kind=Commitment.Kind.REQUEST),
+        Section.UPDATES: later & Q(kind=Commitment.Kind.UPDATE),
+        Section.COMING: later & Q(due_on__lte=today + timedelta(days=COMING_UP_DAYS)) & ~Q(kind__in=waiting),
+        Section.ALL: Q(),
+    }[Section(section)]
+
+
+MY_DAY_SECTIONS = [Section.OVERDUE, Section.TODAY, Section.REQUESTS, Section.UPDATES, Section.COMING]
+
+
+def open_work(
+    viewer: User, *, owner: User | None = None, teams: list[Team] | None = None
+) -> CommitmentQuerySet:
+    """Open commitments the viewer may see: one owner's, or everything in some teams."""
+    work = commitments_visible_to(viewer).open()
+    if owner is not None:
+        work = work.filter(owner=owner)
+    if teams is not None:
+        ids = [team.pk for team in teams]
+        work = work.filter(in_teams(ids) | Q(person__isnull=True, meeting__team__in=ids))
+    return work
+
+
+def section_counts(work: CommitmentQuerySet, today: date, sections: list[Section]) -> dict[str, int]:
+    """How many in each section, in one query."""
+    counts = work.aggregate(**{s.value: Count("pk", filter=section_filter(s, today)) for s in sections})
+    return {name: int(n or 0) for name, n in counts.items()}
+
+
+def in_order(work: CommitmentQuerySet) -> CommitmentQuerySet:
+    return work.order_by("due_on", "id")

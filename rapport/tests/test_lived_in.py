@@ -1,0 +1,63 @@
+"""The benchmark's lived-in service: years of records per person, built in bulk, still
+keeping the audit chain and the disclosure gate."""
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Count
+
+from audit.chain import verify
+from audit.models import AuditEvent
+from commitments.models import Commitment
+from consent.models import ConsentRecord, Disclosure
+from consent.sharing import record_past_disclosures
+from interactions.models import Interaction
+from people.models import Person
+from rapport.lib.bulk import RefusedBulkWrite, insert_rows
+
+
+@pytest.fixture
+def lived_in(db, capsys) -> None:
+    call_command("bench_data", people=30, years=2)
+
+
+def test_each_record_holds_years_of_history(lived_in) -> None:
+    people = Person.objects.count()
+    assert people == 30
+    assert Interaction.objects.count() > 30 * 20
+    assert Commitment.objects.count() > 30 * 10
+    assert Commitment.objects.open().count() < Commitment.objects.count() / 5  # most are closed
+    assert AuditEvent.objects.count() > 30 * 40
+    assert Disclosure.objects.count() > 0
+    # Every disclosure rests on an agreement of the same person, recipient and topic.
+    for disclosure in Disclosure.objects.select_related("consent"):
+        agreement = disclosure.consent
+        assert agreement is not None and agreement.decision == "given"
+        assert (agreement.person_id, agreement.recipient_id, agreement.topic_id) == (
+            disclosure.person_id, disclosure.recipient_id, disclosure.topic_id)  # fmt: skip
+    busiest = Interaction.objects.values("person").annotate(n=Count("pk")).order_by("-n").first()
+    assert busiest and busiest["n"] > 20
+
+
+def test_the_audit_chain_still_holds(lived_in) -> None:
+    report = verify()
+    assert report.intact and report.checked == AuditEvent.objects.count()
+
+
+def test_sharing_cannot_be_bulk_written_around_the_gate(lived_in) -> None:
+    with pytest.raises(RefusedBulkWrite):
+        insert_rows(Disclosure, ["id"], [(10**9,)])
+    refused = ConsentRecord.objects.filter(decision="refused").first()
+    assert refused is not None
+    row = (10**9, refused.person_id, refused.recipient_id, refused.topic_id, refused.recorded_at,
+           refused.recorded_by_id, "phone", "consent", refused.pk)  # fmt: skip
+    before = Disclosure.objects.count()
+    with pytest.raises(ValueError, match="does not rest on a recorded agreement"):
+        record_past_disclosures([row])
+    assert Disclosure.objects.count() == before
+
+
+def test_a_second_load_is_refused(lived_in) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("bench_data", people=5, years=1)
