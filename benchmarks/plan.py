@@ -57,7 +57,7 @@ def main() -> int:
 
     django.setup()
     from accounts.models import User
-    from people.demo import DEMO_PASSWORD
+    from accounts.demo import DEMO_PASSWORD
 
     accounts = []
     for username in WORKERS + LEADERS:

@@ -3,18 +3,17 @@
 NHS numbers come only from the 999 range, which the NHS never issues.
 """
 
-import base64
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from faker import Faker
 from nhs_number import calculate_checksum
 from simple_history.utils import bulk_create_with_history
 
+from accounts.demo import DEMO_PASSWORD, TEAMS, more_teams, more_workers, named_staff
 from accounts.models import Membership, Team, User
 from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
@@ -24,42 +23,6 @@ from feedback.demo import load_feedback
 from meetings.demo import load_meetings
 from people.models import Person
 from signposting.demo import load_services
-
-DEMO_PASSWORD = "rapport-demo-2026"
-
-TEAMS = [
-    ("Willow House", Team.Kind.CARE_HOME, "Residential home for 40 older people."),
-    ("Northside Home Care", Team.Kind.HOME_CARE, "Home care visits across the north of the town."),
-    (
-        "Maple Court",
-        Team.Kind.SUPPORTED_LIVING,
-        "Supported living flats for adults with learning disabilities.",
-    ),
-]
-
-# username, first, last, role, job title, member of, leads
-STAFF = [
-    ("amara", "Amara", "Okonjo", User.Role.WORKER, "Senior care worker", ["Willow House"], []),
-    ("dan", "Dan", "Whitfield", User.Role.WORKER, "Care worker", ["Willow House"], []),
-    ("ben", "Ben", "Castillo", User.Role.WORKER, "Home care worker", ["Northside Home Care"], []),
-    ("priya", "Priya", "Raman", User.Role.WORKER, "Support worker", ["Maple Court"], []),
-    (
-        "chloe",
-        "Chloe",
-        "Brennan",
-        User.Role.LEADER,
-        "Registered manager",
-        [],
-        ["Willow House", "Maple Court"],
-    ),
-    ("noah", "Noah", "Adeyemi", User.Role.LEADER, "Branch manager", [], ["Northside Home Care"]),
-    ("admin", "Alex", "Morgan", User.Role.ADMIN, "Systems administrator", [], []),
-    # Leads Maple Court, only a member of Willow House; signs in with two-step verification.
-    ("maya", "Maya", "Lindqvist", User.Role.LEADER, "Deputy manager", ["Willow House"], ["Maple Court"]),
-]
-# Maya's authenticator key, published in the README so the demo's two-step sign-in can be
-# tried (add it to an authenticator app, or `oathtool --totp -b JBSWY3DPEHPK3PXP`).
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
 
 # role, title, sex of the first name (F, M, or "" for either)
 FAMILY_ROLES = [
@@ -102,6 +65,9 @@ class DemoSize:
     # People per care worker. The named demo workers alone are enough for a small demo; a
     # large one gets more workers so each caseload stays about this size.
     caseload: int = 100
+    # People per team. A provider grows by opening services, not by one team supporting
+    # thousands: beyond the three named teams, a large demo gets more teams of this size.
+    team_size: int = 200
 
 
 def synthetic_nhs_number(rng: random.Random, taken: set[str]) -> str:
@@ -112,60 +78,6 @@ def synthetic_nhs_number(rng: random.Random, taken: set[str]) -> str:
         if check is not None and check < 10 and number not in taken:
             taken.add(number)
             return number
-
-
-def _staff(teams: dict[str, Team]) -> list[User]:
-    users = []
-    for username, first, last, role, title, member_of, leads in STAFF:
-        user = User(
-            username=username,
-            first_name=first,
-            last_name=last,
-            role=role,
-            job_title=title,
-            email=f"{username}@example.org",
-            is_staff=role == User.Role.ADMIN,
-            is_superuser=role == User.Role.ADMIN,
-        )
-        user.set_password(DEMO_PASSWORD)
-        user.save()
-        for name in member_of:
-            Membership.objects.create(user=user, team=teams[name])
-        for name in leads:
-            Membership.objects.create(user=user, team=teams[name], leads=True)
-        users.append(user)
-    maya = next(u for u in users if u.username == "maya")
-    TOTPDevice.objects.create(
-        user=maya, name="Authenticator app", confirmed=True, key=base64.b32decode(DEMO_TOTP_SECRET).hex()
-    )
-    return users
-
-
-def _more_workers(fake: Faker, teams: dict[str, Team], size: DemoSize, have: int) -> list[User]:
-    """Enough care workers for realistic caseloads, shared round the teams. One password hash
-    for all of them: hashing each would take minutes at production strength."""
-    wanted = -(-size.people // size.caseload) - have
-    if wanted <= 0:
-        return []
-    password = make_password(DEMO_PASSWORD)
-    team_list = list(teams.values())
-    workers = [
-        User(
-            username=f"worker{n:04d}",
-            first_name=fake.first_name(),
-            last_name=fake.last_name(),
-            role=User.Role.WORKER,
-            job_title="Care worker",
-            email=f"worker{n:04d}@example.org",
-            password=password,
-        )
-        for n in range(1, wanted + 1)
-    ]
-    User.objects.bulk_create(workers, batch_size=500)
-    Membership.objects.bulk_create(
-        [Membership(user=w, team=team_list[n % len(team_list)]) for n, w in enumerate(workers)]
-    )
-    return workers
 
 
 def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisation]:
@@ -207,16 +119,16 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     fake = Faker("en_GB")
     fake.seed_instance(size.seed)
     teams = {name: Team.objects.create(name=name, kind=kind, description=desc) for name, kind, desc in TEAMS}
-    staff = _staff(teams)
-    staff += _more_workers(fake, teams, size, have=sum(u.role == User.Role.WORKER for u in staff))
-    workers_by_team = {
-        name: [
-            u
-            for u in staff
-            if u.role == User.Role.WORKER and any(m.team_id == team.pk for m in u.memberships.all())
-        ]
-        for name, team in teams.items()
-    }
+    staff = named_staff(teams)
+    named_teams = dict(teams)
+    if size.people > size.team_size * len(TEAMS):
+        teams |= more_teams(fake, size, make_password(DEMO_PASSWORD))
+    staff += more_workers(fake, teams, size, have=sum(u.role == User.Role.WORKER for u in staff))
+    workers_by_team: dict[str, list[User]] = {name: [] for name in teams}
+    name_of = {team.pk: name for name, team in teams.items()}
+    workers_only = Membership.objects.filter(leads=False, user__role=User.Role.WORKER).order_by("pk")
+    for membership in workers_only.select_related("user"):
+        workers_by_team[name_of[membership.team_id]].append(membership.user)
     organisations = _organisations(fake, rng, max(12, size.people // 8))
     by_kind: dict[str, list[Organisation]] = {}
     for org in organisations:
@@ -382,7 +294,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     people_by_team: dict[str, list[Person]] = {}
     for person, team in zip(people, person_teams, strict=True):
         people_by_team.setdefault(team.name, []).append(person)
-    follow_through |= load_meetings(rng, people_by_team, teams, staff, today)
+    follow_through |= load_meetings(rng, people_by_team, named_teams, staff, today)
     follow_through |= load_services()
     return {
         "people": len(people),
