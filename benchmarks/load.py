@@ -2,13 +2,12 @@
 
 Run by `benchmarks.run` in its own process (locust patches the standard library with gevent
 when imported). Each simulated member of staff signs in through the real log-in form, then
-asks for pages with no pause between them, so the server is always busy: what is measured
-is how long each page takes when the machine is shared, and how many the machine can serve.
-
-Two kinds of phase, named in the plan:
-- "mixed": every client walks its own pages in turn (the floor among them), so all pages
-  are measured in the same conditions, interleaved;
-- "only:<page>": every client asks for that one page, to measure its throughput alone.
+asks for pages. Two kinds of phase, named in the plan:
+- "mixed": every client walks its own pages in turn (the floor among them), pausing
+  `think` seconds between them, as staff at work do, so all pages are measured in the same
+  conditions, interleaved, and the times are those of the pages, not of a queue;
+- "only": every client asks for that one page with no pause, to measure how many the
+  machine can serve (its throughput alone).
 """
 
 import itertools
@@ -39,6 +38,7 @@ def _insecure(jar: CookieJar) -> None:
 
 class Staff(FastHttpUser):
     wait_time = constant(0)
+    think: tuple[float, float] = (0, 0)
     accounts: list[dict[str, Any]] = []
     only: str | None = None
     _next = itertools.count()
@@ -50,7 +50,7 @@ class Staff(FastHttpUser):
         page = self.client.get("/accounts/login/", headers=plain, name="sign in (page)")
         _insecure(self.client.cookiejar)
         token = CSRF.search(page.text or "")
-        origin = {"Origin": f"https://{self.host.split('://', 1)[1]}"}
+        origin = {"Origin": f"https://{str(self.host).split('://', 1)[1]}"}
         response = self.client.post(
             "/accounts/login/",
             data={
@@ -65,6 +65,8 @@ class Staff(FastHttpUser):
         if response.status_code != 302:
             raise RuntimeError(f"{self.account['username']} could not sign in ({response.status_code})")
         _insecure(self.client.cookiejar)
+        if not self.only and self.think[1]:
+            self.wait_time = lambda: self.rng.uniform(*self.think)  # type: ignore[method-assign]
         names = [self.only] if self.only else list(self.account["pages"])
         start = self.rng.randrange(len(names))
         self.order = itertools.cycle(names[start:] + names[:start])
@@ -76,15 +78,24 @@ class Staff(FastHttpUser):
         with self.client.get(
             path, headers=HEADERS, name=name, allow_redirects=False, catch_response=True
         ) as response:
+            _insecure(self.client.cookiejar)  # a renewed session cookie comes back Secure
             if response.status_code != 200:
-                response.failure(f"{path}: {response.status_code}")
+                where = response.headers.get("Location", "")
+                response.failure(f"{path}: {response.status_code} {where}")
 
 
 def run_phase(
-    host: str, accounts: list[dict[str, Any]], users: int, seconds: float, warmup: float, only: str | None
+    host: str,
+    accounts: list[dict[str, Any]],
+    users: int,
+    seconds: float,
+    warmup: float,
+    only: str | None,
+    think: tuple[float, float] = (0, 0),
 ) -> dict[str, dict[str, float]]:
     Staff.accounts = [a for a in accounts if only is None or only in a["pages"]]
     Staff.only = only
+    Staff.think = think
     Staff._next = itertools.count()
     env = Environment(user_classes=[Staff], host=host)
     runner = env.create_local_runner()
@@ -117,7 +128,13 @@ def run_phase(
 def main() -> int:
     plan = json.loads(Path(sys.argv[1]).read_text())
     result = run_phase(
-        plan["host"], plan["accounts"], plan["users"], plan["seconds"], plan["warmup"], plan.get("only")
+        plan["host"],
+        plan["accounts"],
+        plan["users"],
+        plan["seconds"],
+        plan["warmup"],
+        plan.get("only"),
+        tuple(plan.get("think", (0, 0))),
     )
     with open(sys.argv[2], "w") as out:
         json.dump(result, out, indent=2)

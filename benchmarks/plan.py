@@ -56,8 +56,8 @@ def main() -> int:
     import django
 
     django.setup()
-    from accounts.models import User
     from accounts.demo import DEMO_PASSWORD
+    from accounts.models import User
 
     accounts = []
     for username in WORKERS + LEADERS:

@@ -5,8 +5,11 @@ For each size (1,000 and 20,000 people by default) it builds a lived-in service 
 serves it with gunicorn and production settings, and drives it with 8 simultaneous members
 of staff (locust, benchmarks/load.py):
 
-1. a mixed phase: every page, the floor among them, interleaved: p50/p95/p99 per page;
-2. one short phase per page alone: its throughput, as a share of the floor's.
+1. a mixed phase: every page, the floor among them, interleaved, each client pausing about
+   half a second between pages (--think): p50/p95/p99 per page. Without the pause, eight
+   clients on two cores measure the queue, not the page: every page, the floor included,
+   then waits behind seven others;
+2. one short phase per page alone, no pause: its throughput, as a share of the floor's.
 
 The floor is /accounts/session/: the session, its user, nothing about anyone; what any
 signed-in page costs at least on this machine. Also the peak memory of a worker process.
@@ -108,6 +111,7 @@ def _load(
                     "seconds": seconds,
                     "warmup": args.warmup,
                     "only": only,
+                    "think": [args.think / 2, args.think * 1.5],
                 }
             )
         )
@@ -210,6 +214,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60, help="length of the mixed phase")
     parser.add_argument("--page-seconds", type=float, default=8, help="length of each page-alone phase")
     parser.add_argument("--warmup", type=float, default=3)
+    parser.add_argument(
+        "--think", type=float, default=0.5, help="mean pause between a client's pages in the mixed phase (s)"
+    )
     parser.add_argument(
         "--workers", type=int, default=3, help="gunicorn workers (the README's production count)"
     )

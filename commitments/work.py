@@ -6,11 +6,12 @@ open commitments are read, through the index on owner, status and due date."""
 from datetime import date, timedelta
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, QuerySet, Value, When
 
 from accounts.models import Team, User
 from commitments.access import commitments_visible_to
 from commitments.models import Commitment, CommitmentQuerySet
+from commitments.selectors import with_parties
 from people.access import in_teams
 
 COMING_UP_DAYS = 7
@@ -60,5 +61,29 @@ def section_counts(work: CommitmentQuerySet, today: date, sections: list[Section
     return {name: int(n or 0) for name, n in counts.items()}
 
 
-def in_order(work: CommitmentQuerySet) -> CommitmentQuerySet:
+def first_of_each(
+    work: QuerySet[Commitment], today: date, sections: list[Section], first: int
+) -> dict[str, tuple[list[Commitment], int]]:
+    """The first few of each section, soonest due first, and how many each holds.
+
+    One narrow query reads the section, due date and id of every open item (through the
+    partial index on open work: what one person or team has open, never their history);
+    a second loads only the few shown, with the people and parties they name."""
+    section = Case(
+        *[When(section_filter(s, today), then=Value(s.value)) for s in sections],
+        default=Value(""),
+        output_field=models.CharField(),
+    )
+    rows = work.annotate(section=section).exclude(section="").order_by("due_on", "id")
+    shown: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    for pk, name in rows.values_list("pk", "section"):
+        counts[name] = counts.get(name, 0) + 1
+        if counts[name] <= first:
+            shown.setdefault(name, []).append(pk)
+    loaded = with_parties(Commitment.objects.all()).in_bulk([pk for ids in shown.values() for pk in ids])
+    return {name: ([loaded[pk] for pk in ids], counts[name]) for name, ids in shown.items()}
+
+
+def in_order(work: QuerySet[Commitment]) -> QuerySet[Commitment]:
     return work.order_by("due_on", "id")

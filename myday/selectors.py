@@ -3,14 +3,14 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
 from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
 from commitments.selectors import with_parties
-from commitments.work import MY_DAY_SECTIONS, Section, in_order, open_work, section_counts, section_filter
+from commitments.work import MY_DAY_SECTIONS, Section, first_of_each, open_work, section_filter
 from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
@@ -87,18 +87,22 @@ class Day:
 
 def _mine(user: User, day: Day) -> None:
     """A count of every section in one query, then the first few of each non-empty one."""
-    work = open_work(user, owner=user)
-    counts = section_counts(work, day.today, MY_DAY_SECTIONS)
+    piles = first_of_each(open_work(user, owner=user), day.today, MY_DAY_SECTIONS, ON_MY_DAY)
     for section in MY_DAY_SECTIONS:
-        if counts[section]:
-            first = with_parties(in_order(work.filter(section_filter(section, day.today))))[:ON_MY_DAY]
-            day.piles[section] = Pile(section, list(first), counts[section])
+        if section in piles:
+            first, count = piles[section]
+            day.piles[section] = Pile(section, first, count)
 
 
 def lapsed_contacts(user: User, today: date, limit: int) -> tuple[list[Lapsed], int]:
-    lapsed = lapsed_relationships(user, today)
-    rows = lapsed_rows(list(lapsed.values_list("pk", flat=True)[:limit]), today)
-    return sorted(rows, key=lambda lapse: -lapse.days_overdue), lapsed.count()
+    """The longest lapsed, and how many there are (counted in the same query)."""
+    first = list(
+        lapsed_relationships(user, today)
+        .annotate(total=Window(Count("pk")))
+        .values_list("pk", "total")[:limit]
+    )
+    rows = lapsed_rows([pk for pk, _ in first], today)
+    return sorted(rows, key=lambda lapse: -lapse.days_overdue), first[0][1] if first else 0
 
 
 def _team_day(user: User, today: date) -> TeamDay | None:
