@@ -6,6 +6,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Change(models.Model):
@@ -39,4 +40,4 @@ class Change(models.Model):
         indexes = [models.Index(fields=["person", "-observed_at"], name="change_person_when")]
 
     def __str__(self) -> str:
-        return f"{self.get_area_display()} ({self.significance}) on {self.observed_at:%d %b %Y}"
+        return f"{self.get_area_display()} ({self.significance}) on {day(self.observed_at)}"

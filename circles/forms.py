@@ -12,6 +12,7 @@ from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from people.forms import DateInput
 from rapport.lib.concurrency import VersionedFormMixin, version_field
+from rapport.lib.dates import day
 from rapport.lib.labels import name_the_empty_choice
 from rapport.lib.phone import clean_phone
 
@@ -181,7 +182,7 @@ class EndRelationshipForm(forms.Form):
         ended: date = self.cleaned_data["ended_on"]
         if ended < self.relationship.started_on:
             raise forms.ValidationError(
-                f"It started on {self.relationship.started_on:%d %b %Y}; choose that day or later."
+                f"It started on {day(self.relationship.started_on)}; choose that day or later."
             )
         return ended
 

@@ -11,6 +11,7 @@ from audit.services import audit_record, audited_create, audited_update
 from circles.models import Contact, Organisation, Relationship
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
+from rapport.lib.dates import day
 
 
 @transaction.atomic
@@ -85,7 +86,7 @@ def relationship_end(
         action=AuditEvent.Action.END,
         obj=relationship,
         person_id=relationship.person_id,
-        summary=f"{relationship.party} left the circle on {on:%d %b %Y}",
+        summary=f"{relationship.party} left the circle on {day(on)}",
         reason=reason,
         request=request,
     )

@@ -20,6 +20,7 @@ from audit.services import audit_record, audited_create
 from commitments.models import Commitment
 from people.access import people_visible_to
 from rapport.lib.concurrency import save_if_unchanged
+from rapport.lib.dates import day
 
 
 def _check_owner_can_see(owner: User, commitment: Commitment) -> None:
@@ -122,7 +123,7 @@ def commitment_reassign(
         action=AuditEvent.Action.UPDATE,
         obj=commitment,
         person_id=commitment.person_id,
-        summary=f"Handed from {previous} to {owner}, due {due_on:%d %b %Y}: {commitment.title}",
+        summary=f"Handed from {previous} to {owner}, due {day(due_on)}: {commitment.title}",
         reason=note,
         request=request,
     )

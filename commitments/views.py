@@ -14,6 +14,7 @@ from commitments.models import Commitment
 from consent.sharing import ShareRefused, warn_if_agreement_lapsed
 from people.access import open_person
 from rapport.lib.concurrency import apply_or_explain
+from rapport.lib.dates import day
 from rapport.lib.navigation import back_or
 from rapport.lib.requests import StaffRequest
 
@@ -46,7 +47,7 @@ def commitment_create(request: StaffRequest, person_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Added for {commitment.owner}, due {commitment.due_on:%d %b}.")
+            messages.success(request, f"Added for {commitment.owner}, due {day(commitment.due_on)}.")
             return back_or(request, reverse("people:detail", args=[person.pk]))
     return render(request, "commitments/commitment_form.html", {"person": person, "form": form})
 
@@ -114,7 +115,7 @@ def commitment_reassign(request: StaffRequest, commitment_id: int) -> HttpRespon
             ),
         )
     ):
-        messages.success(request, f"Now with {commitment.owner}, due {commitment.due_on:%d %b}.")
+        messages.success(request, f"Now with {commitment.owner}, due {day(commitment.due_on)}.")
         return back_or(request, _home_of(commitment))
     return render(
         request,

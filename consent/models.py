@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from circles.models import Relationship
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Topic(models.Model):
@@ -101,7 +102,7 @@ class SafetyOverride(models.Model):
         ordering = ["-at", "-id"]
 
     def __str__(self) -> str:
-        return f"Safety override on {self.at:%d %b %Y}"
+        return f"Safety override on {day(self.at)}"
 
 
 # Set only while `consent.sharing.share` is recording: a Disclosure saved any other way is
@@ -183,7 +184,7 @@ class Disclosure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.topic} shared on {self.shared_at:%d %b %Y}"
+        return f"{self.topic} shared on {day(self.shared_at)}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not _inside_the_gate.get():
@@ -208,4 +209,4 @@ class SharePack(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"Share pack for {self.recipient_id} on {self.created_at:%d %b %Y}"
+        return f"Share pack for {self.recipient_id} on {day(self.created_at)}"

@@ -10,6 +10,8 @@ A plain function of plain facts, so it can be tested exhaustively. Rules:
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from rapport.lib.dates import day
+
 GIVEN, REFUSED, WITHDRAWN = "given", "refused", "withdrawn"
 
 
@@ -59,7 +61,7 @@ def may_share(
     latest = _latest(own) or _latest(via_organisation)
     if latest is None:
         return Verdict(False, f"No consent is recorded for sharing {label.lower()} with them.")
-    when = f"{latest.decided_on:%d %b %Y}"
+    when = f"{day(latest.decided_on)}"
     if latest.decision == GIVEN:
         whose = "their organisation" if latest in via_organisation else "them"
         return Verdict(True, f"Agreed on {when} for {whose}.", latest.record_id)

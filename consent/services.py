@@ -13,6 +13,7 @@ from circles.models import Relationship
 from commitments.models import Commitment
 from consent.models import ConsentRecord, Topic
 from people.models import Person
+from rapport.lib.dates import day
 
 
 @transaction.atomic
@@ -73,7 +74,7 @@ def _cancel_updates_owed(
         commitment.status = Commitment.Status.CANCELLED
         commitment.outcome = (
             f"Cancelled: consent to share {topic.name.lower()} was {record.decision} "
-            f"on {record.decided_on:%d %b %Y}."
+            f"on {day(record.decided_on)}."
         )
         commitment.closed_at = timezone.now()
         commitment.closed_by = actor

@@ -13,6 +13,7 @@ from commitments.models import Commitment
 from consent.models import Topic
 from consent.selectors import facts_for, verdict_for
 from people.models import Person
+from rapport.lib.dates import day
 
 # Each section and the kind of information (consent topic) it carries.
 SECTIONS = {
@@ -54,11 +55,11 @@ def build_pack(person: Person, recipient: Relationship, chosen: list[str]) -> Pa
                 change_topic = TOPIC_OF_AREA[change.area]
                 if allowed(
                     change_topic,
-                    f"Change in {change.get_area_display().lower()} ({change.observed_at:%d %b})",
+                    f"Change in {change.get_area_display().lower()} ({day(change.observed_at)})",
                 ):
                     rows.append(
                         {
-                            "Noticed": f"{change.observed_at:%d %b %Y}",
+                            "Noticed": f"{day(change.observed_at)}",
                             "What changed": change.get_area_display(),
                             "Significance": change.get_significance_display(),
                             "Description": change.description,
@@ -78,7 +79,7 @@ def build_pack(person: Person, recipient: Relationship, chosen: list[str]) -> Pa
                 {
                     "Preferred name": person.preferred_name,
                     "Legal name": person.legal_name,
-                    "Date of birth": f"{person.date_of_birth:%d %b %Y}" if person.date_of_birth else "",
+                    "Date of birth": f"{day(person.date_of_birth)}" if person.date_of_birth else "",
                     "NHS number": person.nhs_number_display,
                     "First language": person.first_language,
                     "Needs an interpreter": "Yes" if person.interpreter_needed else "No",
@@ -103,7 +104,7 @@ def build_pack(person: Person, recipient: Relationship, chosen: list[str]) -> Pa
                 {
                     "Action": c.title,
                     "Owner": str(c.owner),
-                    "Due": f"{c.due_on:%d %b %Y}",
+                    "Due": f"{day(c.due_on)}",
                     "due": c.due_on.isoformat(),
                 }
                 for c in person.commitments.open().filter(kind=Commitment.Kind.ACTION).select_related("owner")

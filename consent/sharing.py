@@ -23,6 +23,7 @@ from consent.models import Disclosure, SafetyOverride, Topic, through_the_gate
 from consent.rules import Verdict
 from consent.selectors import facts_for, verdict_for
 from people.models import Person
+from rapport.lib.dates import day
 
 DISCLOSURE_PATHS = {
     "interactions.Interaction": "a conversation, with what was shared in it",
@@ -63,7 +64,7 @@ def warn_if_agreement_lapsed(request: HttpRequest, disclosures: Iterable[Disclos
     if lapsed is not None and lapsed.agreement_lapsed_on is not None:
         messages.warning(
             request,
-            f"The data-sharing agreement with this partner lapsed on {lapsed.agreement_lapsed_on:%d %b %Y}. "
+            f"The data-sharing agreement with this partner lapsed on {day(lapsed.agreement_lapsed_on)}. "
             "The sharing is recorded as such; ask your manager to renew the agreement.",
         )
 
@@ -138,7 +139,7 @@ def share(
                 f"({disclosure.get_basis_display().lower()})"
             ),
             reason=(override.reason if by_override and override else "")
-            + (f" Data-sharing agreement lapsed on {lapsed:%d %b %Y}." if lapsed else ""),
+            + (f" Data-sharing agreement lapsed on {day(lapsed)}." if lapsed else ""),
             request=request,
         )
     return disclosures

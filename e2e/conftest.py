@@ -65,7 +65,26 @@ def log_in(page: Page, base: str, username: str) -> None:
     page.wait_for_url(f"{base}/")
 
 
+def open_panel(page: Page, toggle: str) -> None:
+    """On a phone the navigation and the account links sit behind the header's buttons."""
+    button = page.locator(".top-toggle", has_text=toggle)
+    if button.is_visible() and button.get_attribute("aria-expanded") != "true":
+        button.click()
+
+
+def record(page: Page, what: str) -> None:
+    """The person page's "Record…" menu: everything but the one primary action."""
+    page.get_by_text("Record…").click()
+    page.locator(".menu-list").get_by_role("link", name=what).click()
+
+
+def go_to(page: Page, section: str) -> None:
+    open_panel(page, "Menu")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name=section, exact=True).click()
+
+
 def log_out(page: Page) -> None:
+    open_panel(page, "Account")
     page.get_by_role("button", name="Log out").click()
 
 

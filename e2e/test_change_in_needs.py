@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import assert_accessible, assert_fits_phone, log_in
+from e2e.conftest import assert_accessible, assert_fits_phone, go_to, log_in, record
 from rapport.testing.factories import ContactFactory, RelationshipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -22,7 +22,7 @@ def test_a_fall_makes_updates_owed_to_the_gp_and_key_worker(
     base = live_server.url
     log_in(page, base, "worker")
     page.goto(f"{base}/people/{person.pk}/")
-    page.get_by_role("link", name="Record a change").click()
+    record(page, "A change in needs")
     page.get_by_label("What has changed").select_option(label="A fall or mobility")
     page.get_by_label("Significant: tell people today").check()
     page.get_by_label("What you noticed").fill("Found on the floor by the bed at 7am; bruised left hip.")
@@ -39,5 +39,5 @@ def test_a_fall_makes_updates_owed_to_the_gp_and_key_worker(
     expect(told).to_contain_text("Tell Tom Mate about the change in a fall or mobility")
     assert_accessible(page)
 
-    page.get_by_role("link", name="My day").click()
+    go_to(page, "My day")
     expect(page.get_by_role("region", name="Due today")).to_contain_text("Tell Dr Amir Shah (GP)")

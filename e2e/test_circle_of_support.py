@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out
+from e2e.conftest import assert_accessible, assert_fits_phone, go_to, log_in, log_out
 from people.models import Person
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -28,7 +28,7 @@ def test_a_worker_builds_a_circle_and_another_team_cannot_see_it(
     assert_fits_phone(page)
 
     # Add a person.
-    page.get_by_role("link", name="People", exact=True).click()
+    go_to(page, "People")
     page.get_by_role("link", name="Add a person").click()
     page.get_by_label("Preferred name").fill("Dot")
     page.get_by_label("Legal first and middle names").fill("Dorothy May")
@@ -71,7 +71,7 @@ def test_a_worker_builds_a_circle_and_another_team_cannot_see_it(
     expect(page.get_by_role("status")).to_contain_text("Brookside Medical Practice is now in")
 
     # Find her by typing part of her preferred name: the list answers as you type.
-    page.get_by_role("link", name="People", exact=True).click()
+    go_to(page, "People")
     page.get_by_label("Find a person").press_sequentially("Do", delay=50)
     results = page.locator("#results")
     expect(page.locator("#results-count")).to_have_text("1 person matching “Do”")

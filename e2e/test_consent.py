@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out
+from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out, record
 from rapport.testing.factories import RelationshipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,7 +21,7 @@ def test_consent_is_enforced_and_the_override_reviewed(
     base = live_server.url
     log_in(page, base, "worker")
     page.goto(f"{base}/people/{person.pk}/")
-    page.get_by_role("link", name="Consent").click()
+    record(page, "A consent decision")
 
     for topic, decision in [("Care updates", "Agreed"), ("Health", "Refused")]:
         page.get_by_role("link", name="Record a decision").click()
@@ -66,8 +66,9 @@ def test_consent_is_enforced_and_the_override_reviewed(
     )
     page.get_by_label("Lawful basis").select_option(value="vital_interests")
     page.get_by_role("button", name="Save conversation").click()
-    expect(page.get_by_role("note")).to_contain_text("Shared without consent")
-    expect(page.get_by_role("note")).to_contain_text("Team leader review pending")
+    override = page.get_by_role("note").filter(has_text="Shared without consent")
+    expect(override).to_be_visible()
+    expect(override).to_contain_text("Team leader review pending")
 
     log_out(page)
     log_in(page, base, "leader")

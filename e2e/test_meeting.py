@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out
+from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out, record
 from rapport.testing.factories import ContactFactory, RelationshipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,7 +20,7 @@ def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, per
     base = live_server.url
     log_in(page, base, "worker")
     page.goto(f"{base}/people/{person.pk}/")
-    page.get_by_role("link", name="Record a meeting").click()
+    record(page, "A meeting")
     page.get_by_label(re.compile("^Type")).select_option(label="Multi-agency meeting")
     page.get_by_label(re.compile("^Title")).fill("Planning Peggy's return home")
     expect(page.get_by_label("Peggy (Margaret Rose Hughes)")).to_be_checked()
@@ -38,7 +38,7 @@ def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, per
     expect(page.get_by_role("heading", level=1)).to_have_text("Planning Peggy's return home")
     decisions = page.get_by_role("region", name="Decisions")
     expect(decisions.get_by_role("listitem")).to_have_count(2)
-    expect(page.get_by_role("region", name="Actions")).to_contain_text("Order the key safe")
+    expect(page.get_by_role("region", name="Actions", exact=True)).to_contain_text("Order the key safe")
     assert_accessible(page)
 
     log_out(page)

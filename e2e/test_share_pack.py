@@ -7,7 +7,7 @@ from fhir.resources.R4B.bundle import Bundle
 from playwright.sync_api import Page, expect
 
 from consent.models import ConsentRecord, Topic
-from e2e.conftest import assert_accessible, assert_fits_phone, log_in
+from e2e.conftest import assert_accessible, assert_fits_phone, log_in, record
 from rapport.testing.factories import ChangeFactory, OrganisationFactory, RelationshipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -34,7 +34,7 @@ def test_a_share_pack_for_the_gp_practice(live_server, page: Page, worker, perso
     base = live_server.url
     log_in(page, base, "worker")
     page.goto(f"{base}/people/{person.pk}/")
-    page.get_by_role("link", name="Prepare a share pack").click()
+    record(page, "A share pack")
     page.get_by_label(re.compile("^Share with")).select_option(label="Brookside Surgery (GP practice)")
     page.get_by_label(re.compile("^Why you are sharing")).fill("Referral to the falls clinic")
     page.get_by_label(re.compile("^Sent by")).select_option(label="Secure email")

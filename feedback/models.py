@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from circles.models import Channel, Relationship
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Feedback(models.Model):
@@ -53,7 +54,7 @@ class Feedback(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} received {self.received_on:%d %b %Y}"
+        return f"{self.get_kind_display()} received {day(self.received_on)}"
 
     @property
     def from_whom(self) -> str:

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from circles.models import Channel, Relationship
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Interaction(models.Model):
@@ -55,7 +56,7 @@ class Interaction(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_channel_display()} with {self.counterpart} on {self.occurred_at:%d %b %Y}"
+        return f"{self.get_channel_display()} with {self.counterpart} on {day(self.occurred_at)}"
 
     @property
     def counterpart(self) -> str:

@@ -12,6 +12,7 @@ from people.access import people_visible_to
 from people.models import Person
 from people.nhs import normalise_nhs_number
 from rapport.lib.concurrency import VersionedFormMixin, version_field
+from rapport.lib.dates import day
 from rapport.lib.labels import name_the_empty_choice
 from rapport.lib.search_text import folded
 
@@ -178,14 +179,14 @@ class DischargeForm(forms.Form):
         self.fields["version"].initial = person.version
 
     def clean_discharged_on(self) -> date:
-        day: date = self.cleaned_data["discharged_on"]
-        if day > timezone.localdate():
+        discharged: date = self.cleaned_data["discharged_on"]
+        if discharged > timezone.localdate():
             raise forms.ValidationError("The discharge date cannot be in the future.")
-        if day < self.person.admitted_on:
+        if discharged < self.person.admitted_on:
             raise forms.ValidationError(
-                f"The discharge date cannot be before admission ({self.person.admitted_on:%d %b %Y})."
+                f"The discharge date cannot be before admission ({day(self.person.admitted_on)})."
             )
-        return day
+        return discharged
 
 
 class ReadmitForm(forms.Form):

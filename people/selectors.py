@@ -48,6 +48,7 @@ def person_page(*, person: Person) -> dict[str, object]:
         .order_by("team__name", "user__first_name")
     )
     latest = person.history.select_related("history_user").first()
+    owed = open_for_person(person)
     return {
         "person": person,
         "teams": teams,
@@ -55,7 +56,8 @@ def person_page(*, person: Person) -> dict[str, object]:
         "leaders": list(leaders),
         "circle": circle_of(person),
         "last_change": latest,
-        "owed": open_for_person(person),
+        "owed": owed,
+        "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
         "conversations": list(timeline_page(person)[:5]),
         "changes": list(person.changes.select_related("recorded_by")[:5]),
         "overrides": list(

@@ -11,6 +11,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record, audited_create, audited_update
 from people.models import Person
 from rapport.lib.concurrency import save_if_unchanged
+from rapport.lib.dates import day
 from rapport.lib.labels import field_label
 
 
@@ -85,7 +86,7 @@ def person_discharge(
         action=AuditEvent.Action.DISCHARGE,
         obj=person,
         person_id=person.pk,
-        summary=f"Discharged on {on:%d %b %Y}",
+        summary=f"Discharged on {day(on)}",
         reason=reason,
         request=request,
     )
@@ -116,7 +117,7 @@ def person_readmit(
         action=AuditEvent.Action.READMIT,
         obj=person,
         person_id=person.pk,
-        summary=f"Re-admitted from {on:%d %b %Y}",
+        summary=f"Re-admitted from {day(on)}",
         request=request,
     )
     return person

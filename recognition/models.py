@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from circles.models import Relationship
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Recognition(models.Model):
@@ -50,7 +51,7 @@ class Recognition(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} on {self.given_on:%d %b %Y}"
+        return f"{self.get_kind_display()} on {day(self.given_on)}"
 
     @property
     def recipient(self) -> str:

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from circles.models import Relationship
 from people.models import Person
+from rapport.lib.dates import day
 
 
 class Service(models.Model):
@@ -61,7 +62,7 @@ class Signposting(models.Model):
         ordering = ["-signposted_on", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.service} on {self.signposted_on:%d %b %Y}"
+        return f"{self.service} on {day(self.signposted_on)}"
 
     @property
     def to_whom(self) -> str:

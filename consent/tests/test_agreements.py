@@ -50,7 +50,7 @@ def test_sharing_under_a_lapsed_agreement_is_warned_and_recorded(client, worker,
     _consent(person, rel, worker)
     client.force_login(worker)
     body = _log(client, person, rel).content.decode()
-    assert "agreement with this partner lapsed on 01 Jan 2024" in body
+    assert "agreement with this partner lapsed on 1 Jan 2024" in body
     assert Disclosure.objects.get().agreement_lapsed_on == date(2024, 1, 1)
 
 

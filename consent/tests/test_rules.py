@@ -27,7 +27,7 @@ def test_agreed_for_care_but_not_health() -> None:
     later = T0 + timedelta(days=1)
     assert may_share(facts=facts, recipient=SON, topic="care", at=later).allowed
     refused = may_share(facts=facts, recipient=SON, topic="health", at=later, topic_name="Health")
-    assert not refused.allowed and "refused on 01 Jan 2026" in refused.reason
+    assert not refused.allowed and "refused on 1 Jan 2026" in refused.reason
 
 
 def test_withdrawal_takes_effect_from_its_moment() -> None:
