@@ -3,6 +3,7 @@ behind them. My day shows the first few of each section and a count; "See all" o
 whole section here, a page at a time. The cost is the same after years of records: only
 open commitments are read, through the index on owner, status and due date."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import models
@@ -83,6 +84,30 @@ def first_of_each(
             shown.setdefault(name, []).append(pk)
     loaded = with_parties(Commitment.objects.all()).in_bulk([pk for ids in shown.values() for pk in ids])
     return {name: ([loaded[pk] for pk in ids], counts[name]) for name, ids in shown.items()}
+
+
+@dataclass
+class Workload:
+    colleague: User
+    open: int
+    overdue: int
+
+
+def workload(teams: list[Team], today: date, limit: int) -> tuple[list[Workload], int]:
+    """Open and overdue work of each colleague in these teams, busiest (most overdue) first,
+    counted over open work only (the partial index), never every commitment ever made.
+    Returns the first `limit` and how many colleagues there are."""
+    colleagues = User.objects.filter(is_active=True, memberships__team__in=teams).distinct()
+    load = (
+        Commitment.objects.open()
+        .filter(owner__in=colleagues)
+        .values("owner")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+    )
+    busiest = sorted(load, key=lambda row: (-row["overdue"], -row["open"], row["owner"]))[:limit]
+    by_id = User.objects.in_bulk([row["owner"] for row in busiest])
+    rows = [Workload(by_id[row["owner"]], row["open"], row["overdue"]) for row in busiest]
+    return rows, colleagues.count()
 
 
 def in_order(work: QuerySet[Commitment]) -> QuerySet[Commitment]:

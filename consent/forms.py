@@ -96,3 +96,51 @@ class ConsentForm(forms.ModelForm[ConsentRecord]):
         if chosen is None or chosen.relationship is None:
             raise forms.ValidationError("Choose someone from their circle.")
         return chosen
+
+
+KEEP = ""
+
+
+class RecipientDecisionsForm(ConsentForm):
+    """Every topic for one recipient at once ("care updates yes, health no"): a decision per
+    topic, or leave it as it is, with how and when they were made recorded once."""
+
+    def __init__(
+        self, *args: Any, person: Person, recipient: Relationship, verdicts: dict[int, str], **kwargs: Any
+    ):
+        super().__init__(*args, person=person, **kwargs)
+        for name in ("recipient", "topics", "decision"):
+            del self.fields[name]
+        self.recipient_chosen = recipient
+        self.topic_fields: list[tuple[Topic, str]] = []
+        for topic in Topic.objects.filter(is_active=True):
+            name = f"topic_{topic.pk}"
+            now = dict(ConsentRecord.Decision.choices).get(verdicts.get(topic.pk, ""), "not asked yet")
+            self.fields[name] = forms.ChoiceField(
+                label=topic.name,
+                choices=[(KEEP, f"Leave as it is ({now.lower()})"), *ConsentRecord.Decision.choices],
+                widget=forms.RadioSelect,
+                required=False,
+                help_text=topic.description,
+            )
+            self.topic_fields.append((topic, name))
+        self.order_fields([name for _, name in self.topic_fields] + ["how", "decided_on", "review_on"])
+
+    @property
+    def recipient(self) -> Relationship:
+        return self.recipient_chosen
+
+    @property
+    def topic_choices(self) -> list[forms.BoundField]:
+        return [self[name] for _, name in self.topic_fields]
+
+    def decisions(self) -> dict[Topic, str]:
+        return {
+            topic: self.cleaned_data[name] for topic, name in self.topic_fields if self.cleaned_data.get(name)
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not any(data.get(name) for _, name in self.topic_fields):
+            raise forms.ValidationError("Choose a decision for at least one topic.")
+        return data

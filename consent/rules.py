@@ -39,6 +39,7 @@ class Verdict:
     allowed: bool
     reason: str
     record_id: int | None = None
+    decision: str = ""  # the decision in force: given, refused, withdrawn, or "" if never asked
 
 
 def _latest(facts: list[Fact]) -> Fact | None:
@@ -64,7 +65,11 @@ def may_share(
     when = f"{day(latest.decided_on)}"
     if latest.decision == GIVEN:
         whose = "their organisation" if latest in via_organisation else "them"
-        return Verdict(True, f"Agreed on {when} for {whose}.", latest.record_id)
+        return Verdict(True, f"Agreed on {when} for {whose}.", latest.record_id, GIVEN)
     if latest.decision == WITHDRAWN:
-        return Verdict(False, f"Consent to share {label.lower()} was withdrawn on {when}.", latest.record_id)
-    return Verdict(False, f"Sharing {label.lower()} with them was refused on {when}.", latest.record_id)
+        return Verdict(
+            False, f"Consent to share {label.lower()} was withdrawn on {when}.", latest.record_id, WITHDRAWN
+        )
+    return Verdict(
+        False, f"Sharing {label.lower()} with them was refused on {when}.", latest.record_id, REFUSED
+    )

@@ -54,9 +54,31 @@ def verdict_for(
 
 @dataclass
 class Cell:
+    """One recipient and topic on the consent grid. The state is said in words and marked
+    with a symbol, never by colour alone."""
+
     topic: Topic
     verdict: Verdict
     review_due: bool
+
+    STATES = {
+        "given": ("agreed", "Agreed", "✓"),
+        "refused": ("refused", "Refused", "✗"),
+        "withdrawn": ("withdrawn", "Withdrawn", "✗"),
+        "": ("not-asked", "Not asked yet", "?"),
+    }
+
+    @property
+    def state(self) -> str:
+        return self.STATES[self.verdict.decision][0]
+
+    @property
+    def label(self) -> str:
+        return self.STATES[self.verdict.decision][1]
+
+    @property
+    def mark(self) -> str:
+        return self.STATES[self.verdict.decision][2]
 
 
 @dataclass

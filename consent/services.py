@@ -101,3 +101,31 @@ def topic_save(*, actor: User, topic: Topic, changed: list[str], request: HttpRe
         summary=f"{verb} consent topic {topic.name}",
         request=request,
     )
+
+
+@transaction.atomic
+def consent_record_each(
+    *,
+    actor: User,
+    person: Person,
+    recipient: Relationship,
+    decisions: dict[Topic, str],
+    template: ConsentRecord,
+    request: HttpRequest | None = None,
+) -> list[ConsentRecord]:
+    """Different decisions about different topics for one recipient, recorded together (all
+    or nothing), each as its own audited record."""
+    records: list[ConsentRecord] = []
+    for decision in ConsentRecord.Decision.values:
+        topics = [topic for topic, chosen in decisions.items() if chosen == decision]
+        if topics:
+            template.decision = decision
+            records += consent_record(
+                actor=actor,
+                person=person,
+                recipient=recipient,
+                topics=topics,
+                template=template,
+                request=request,
+            )
+    return records

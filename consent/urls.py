@@ -10,6 +10,7 @@ urlpatterns = [
     path("consent-topics/<int:topic_id>/", views_topics.topic_edit, name="topic_edit"),
     path("people/<int:person_id>/consent/", views.consent_page, name="page"),
     path("people/<int:person_id>/consent/new/", views.consent_create, name="create"),
+    path("people/<int:person_id>/consent/<int:relationship_id>/", views.consent_decide, name="decide"),
     path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
     path("people/<int:person_id>/share-packs/new/", views_packs.share_pack_create, name="pack_create"),
     path("people/<int:person_id>/share-packs/<int:pack_id>/", views_packs.share_pack_detail, name="pack"),

@@ -9,9 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from consent.forms import ConsentForm
-from consent.selectors import consent_matrix, history_for, sharing_log
-from consent.services import consent_record
+from circles.access import relationship_of
+from consent.forms import ConsentForm, RecipientDecisionsForm
+from consent.models import Topic
+from consent.selectors import consent_matrix, facts_for, history_for, sharing_log, verdict_for
+from consent.services import consent_record, consent_record_each
 from consent.subject_access import export_zip
 from people.access import leads_any_team_of, open_person
 from rapport.lib.requests import StaffRequest
@@ -56,6 +58,36 @@ def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
             "shared": sharing_log(person),
         },
     )
+
+
+@require_http_methods(["GET", "POST"])
+def consent_decide(request: StaffRequest, person_id: int, relationship_id: int) -> HttpResponse:
+    """Every topic for one recipient in one form."""
+    person = open_person(request, person_id, page="consent decisions form")
+    recipient = relationship_of(person, relationship_id)
+    if not recipient.is_current:
+        messages.info(request, f"{recipient.party} is no longer in the current circle.")
+        return redirect("consent:page", person_id=person.pk)
+    facts = facts_for(person)
+    verdicts = {
+        topic.pk: verdict_for(person, recipient, topic, facts=facts).decision
+        for topic in Topic.objects.filter(is_active=True)
+    }
+    form = RecipientDecisionsForm(request.POST or None, person=person, recipient=recipient, verdicts=verdicts)
+    if request.method == "POST" and form.is_valid():
+        records = consent_record_each(
+            actor=request.user,
+            person=person,
+            recipient=recipient,
+            decisions=form.decisions(),
+            template=form.save(commit=False),
+            request=request,
+        )
+        summary = "; ".join(f"{r.topic.name}: {r.get_decision_display().lower()}" for r in records)
+        messages.success(request, f"Recorded for {recipient.party}: {summary}.")
+        return redirect("consent:page", person_id=person.pk)
+    context = {"person": person, "recipient": recipient, "form": form}
+    return render(request, "consent/consent_decide.html", context)
 
 
 @require_http_methods(["GET", "POST"])

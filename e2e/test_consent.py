@@ -33,9 +33,10 @@ def test_consent_is_enforced_and_the_override_reviewed(
         )
         page.get_by_role("button", name="Save decision").click()
         expect(page.get_by_role("status")).to_contain_text("Recorded")
-    card = page.get_by_role("region", name=f"{son.contact} (Son)")
-    expect(card).to_contain_text("Care updates: yes")
-    expect(card).to_contain_text("Health: no")
+    grid = page.get_by_role("region", name="Consent by recipient and topic (scrolls sideways)")
+    row = grid.get_by_role("row").filter(has_text=str(son.contact))
+    expect(row).to_contain_text("Agreed")
+    expect(row).to_contain_text("Refused")
     assert_accessible(page)
     assert_fits_phone(page)
 

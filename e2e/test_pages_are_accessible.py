@@ -45,6 +45,12 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
     for path in [
         "/",
         f"/people/{person.pk}/timeline/",
+        "/overview/",
+        "/work/",
+        "/work/?scope=teams&section=overdue",
+        "/keeping-in-touch/",
+        f"/people/{person.pk}/consent/",
+        f"/people/{person.pk}/consent/{rel.pk}/",
         f"/people/{person.pk}/conversations/new/",
         f"/people/{person.pk}/commitments/new/",
         f"/commitments/{owed.pk}/close/",

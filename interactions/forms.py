@@ -7,6 +7,7 @@ from django import forms
 from django.utils import timezone
 
 from circles.counterparts import Counterpart, CounterpartField
+from circles.models import Channel
 from commitments.forms import due_field
 from consent.forms_sharing import SharingFieldsMixin
 from interactions.models import Interaction
@@ -56,7 +57,9 @@ class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
         )
 
     def _suggest_agreed_channels(self, with_whom: CounterpartField) -> None:
-        """Partners' agreed secure channels, named beside the channel and preset when known."""
+        """Partners' agreed secure channels, named beside the channel; the channel preset to the
+        one most likely: in person with the person themself, the agreed or last-used one
+        with someone in the circle."""
         agreed = {}
         for pk, rel in with_whom.circle.items():
             organisation = rel.party_organisation
@@ -71,8 +74,19 @@ class InteractionForm(SharingFieldsMixin, forms.ModelForm[Interaction]):
             )
             self.fields["channel"].help_text = f"Agreed secure channels — {names}."
         chosen = str(self.initial.get("with_whom", ""))
-        if chosen.startswith("rel:") and chosen[4:].isdigit() and int(chosen[4:]) in agreed:
-            self.fields["channel"].initial = agreed[int(chosen[4:])].secure_channel
+        if not chosen:  # most conversations are with the person themself
+            self.initial["with_whom"] = "person"
+            self.fields["channel"].initial = Channel.IN_PERSON
+        elif chosen.startswith("rel:") and chosen[4:].isdigit() and int(chosen[4:]) in with_whom.circle:
+            rel_id = int(chosen[4:])
+            if rel_id in agreed:
+                self.fields["channel"].initial = agreed[rel_id].secure_channel
+            else:  # the way they last spoke, or the one agreed with them
+                last = Interaction.objects.filter(relationship_id=rel_id).order_by("-occurred_at").first()
+                rel = with_whom.circle[rel_id]
+                self.fields["channel"].initial = (
+                    last.channel if last else rel.contact_channel or Channel.PHONE
+                )
 
     def clean_occurred_at(self) -> datetime:
         when: datetime = self.cleaned_data["occurred_at"]

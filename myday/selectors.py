@@ -3,14 +3,22 @@
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Q, Window
+from django.db.models import Count, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
 from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
 from commitments.selectors import with_parties
-from commitments.work import MY_DAY_SECTIONS, Section, first_of_each, open_work, section_filter
+from commitments.work import (
+    MY_DAY_SECTIONS,
+    Section,
+    Workload,
+    first_of_each,
+    open_work,
+    section_filter,
+    workload,
+)
 from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
@@ -31,13 +39,6 @@ class Pile:
     @property
     def more(self) -> int:
         return self.count - len(self.first)
-
-
-@dataclass
-class Workload:
-    colleague: User
-    open: int
-    overdue: int
 
 
 @dataclass
@@ -109,22 +110,12 @@ def _team_day(user: User, today: date) -> TeamDay | None:
     teams = list(Team.objects.led_by(user))
     if not teams:
         return None
-    colleagues = User.objects.filter(is_active=True, memberships__team__in=teams).distinct()
-    # Counted over open work only (the owner/status/due index), not every commitment ever made.
-    load = {
-        row["owner"]: row
-        for row in Commitment.objects.open()
-        .filter(owner__in=colleagues)
-        .values("owner")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    }
-    busiest = sorted(load.values(), key=lambda row: (-row["overdue"], -row["open"]))[:COLLEAGUES_ON_MY_DAY]
-    by_id = User.objects.in_bulk([row["owner"] for row in busiest])
+    load, colleague_count = workload(teams, today, COLLEAGUES_ON_MY_DAY)
     overdue = open_work(user, teams=teams).filter(section_filter(Section.OVERDUE, today))
     return TeamDay(
         teams=teams,
-        workload=[Workload(by_id[row["owner"]], row["open"], row["overdue"]) for row in busiest],
-        colleague_count=colleagues.count(),
+        workload=load,
+        colleague_count=colleague_count,
         overdue=list(with_parties(overdue).order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]),
         overdue_count=overdue.count(),
     )

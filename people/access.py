@@ -7,7 +7,7 @@ so a record's existence is not revealed to those outside its teams.
 
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import Team, User
@@ -23,9 +23,9 @@ def people_visible_to(user: User) -> QuerySet[Person]:
 
 def about_someone_visible_to(user: User, person_field: str = "person") -> Q:
     """The access rule as a condition on any record that names a person in `person_field`:
-    "this user may see that person". Checked row by row (EXISTS on the person's teams), so a
-    query that already narrows to a few rows (open work, one page) never reads the whole
-    list of people a leader of large teams may see."""
+    "this user may see that person", without first loading the people: the database reads
+    the people of the user's teams from the team index and uses them either to drive the
+    query (a team's lists) or to check the few rows already chosen (one owner's open work)."""
     if not user.is_authenticated or not user.is_active:
         return Q(pk__in=[])
     if user.is_administrator:
@@ -34,11 +34,11 @@ def about_someone_visible_to(user: User, person_field: str = "person") -> Q:
 
 
 def in_teams(team_ids: Any, person_field: str = "person") -> Q:
-    """The condition "the person in `person_field` is supported by one of these teams",
-    checked on the person's own team rows (an index lookup), never by first listing every
-    person of those teams."""
-    shares_team = Person.teams.through.objects.filter(person_id=OuterRef(person_field), team_id__in=team_ids)
-    return Q(Exists(shares_team))
+    """The condition "the person in `person_field` is supported by one of these teams" (team
+    ids, or a query of them). The people of a team come from the team index: the list a
+    team's pages start from, as the service grows by teams."""
+    supported = Person.teams.through.objects.filter(team_id__in=team_ids).values("person_id")
+    return Q(**{f"{person_field}__in": supported})
 
 
 def access_person(user: User, person_id: int) -> Person:

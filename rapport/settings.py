@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "interactions",
     "meetings",
     "myday",
+    "overview",
     "recognition",
     "reminders",
     "signposting",

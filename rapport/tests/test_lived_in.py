@@ -61,3 +61,47 @@ def test_a_second_load_is_refused(lived_in) -> None:
 
     with pytest.raises(CommandError):
         call_command("bench_data", people=5, years=1)
+
+
+def test_pages_ask_the_same_number_of_questions_after_years_more(db, client) -> None:
+    """Deep, not only wide: the busy pages after one year of records, then after six."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from accounts.models import User
+    from people.demo import DemoSize, load_demo
+    from rapport.lived_in import load_years
+
+    load_demo(DemoSize(people=12))
+    load_years(1, seed=1)
+    amara, chloe = User.objects.get(username="amara"), User.objects.get(username="chloe")
+    someone = Person.objects.filter(teams__memberships__user=amara).order_by("pk").first()
+    assert someone is not None
+    pages = [
+        (amara, reverse("home")),
+        (chloe, reverse("home")),
+        (chloe, reverse("overview:page")),
+        (amara, reverse("people:detail", args=[someone.pk])),
+        (amara, reverse("interactions:timeline", args=[someone.pk])),
+        (amara, reverse("consent:page", args=[someone.pk])),
+        (amara, reverse("people:list")),
+        (amara, reverse("people:list") + "?q=a"),
+        (amara, reverse("commitments:work")),
+    ]
+
+    def counts() -> list[int]:
+        found = []
+        for user, path in pages:
+            client.force_login(user)
+            client.get(path)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(path).status_code == 200, path
+            found.append(len(queries))
+        return found
+
+    before = counts()
+    load_years(5, seed=2)
+    assert Interaction.objects.count() > 12 * 60  # years more of conversations
+    after = counts()
+    assert after == before, list(zip([p for _, p in pages], before, after, strict=True))

@@ -1,0 +1,178 @@
+"""What a team leader needs to see across the teams they lead, each number with the list
+behind it, and how the last twelve weeks went. A fixed number of queries, each narrowed to
+the teams' people (EXISTS on the person's teams) and, for history, to the twelve weeks."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from accounts.models import Team, User
+from commitments.models import Commitment
+from commitments.work import Workload, workload
+from consent.models import ConsentRecord, SafetyOverride
+from feedback.models import Feedback
+from meetings.supervision import SupervisionDue, supervisions_due
+from overview.charts import Chart, bar_chart
+from people.access import in_teams
+from people.models import Person
+
+COLLEAGUES_SHOWN = 25
+REVIEWS_SHOWN = 5
+WEEKS = 12
+LEARNING_SHOWN = 8
+COMPLAINTS = [Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN]
+
+
+@dataclass
+class TeamOverdue:
+    team: Team
+    overdue: int
+
+
+@dataclass
+class Overview:
+    today: date
+    teams: list[Team]
+    workload: list[Workload]
+    colleague_count: int
+    overdue_by_team: list[TeamOverdue]
+    complaints_open: int
+    complaints_late: int
+    reviews_overdue: list[Person]
+    reviews_overdue_count: int
+    consents_past_review: int
+    supervisions: list[SupervisionDue]
+    overrides: list[SafetyOverride]
+    referrals_waiting: int
+    overdue_trend: Chart
+    in_time_trend: Chart
+    learned: list[Feedback] = field(default_factory=list)
+
+    @property
+    def overdue_total(self) -> int:
+        return sum(row.overdue for row in self.overdue_by_team)
+
+    def people_named(self) -> list[int]:
+        named = [p.pk for p in self.reviews_overdue] + [o.person_id for o in self.overrides]
+        return named + [f.person_id for f in self.learned]
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.max)).astimezone(UTC)
+
+
+def _overdue_by_team(ids: list[int], teams: list[Team], today: date) -> list[TeamOverdue]:
+    counts = dict(
+        Commitment.objects.open()
+        .filter(due_on__lt=today, person__teams__in=ids)
+        .values_list("person__teams")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    return [TeamOverdue(team, counts.get(team.pk, 0)) for team in teams]
+
+
+def _overdue_trend(ids: list[int], ends: list[date]) -> Chart:
+    """How many things were overdue at the end of each week: open then, and past due then.
+    Only work still open or closed within the twelve weeks can count."""
+    since = _end_of(ends[0] - timedelta(days=7))
+    candidates = Commitment.objects.filter(in_teams(ids), due_on__lt=ends[-1]).filter(
+        Q(status=Commitment.Status.OPEN) | Q(closed_at__gte=since)
+    )
+    counts = candidates.aggregate(
+        **{
+            f"w{i}": Count(
+                "pk",
+                filter=Q(created_at__lte=_end_of(end), due_on__lt=end)
+                & (Q(closed_at__isnull=True) | Q(closed_at__gt=_end_of(end))),
+            )
+            for i, end in enumerate(ends)
+        }
+    )
+    points = [(f"{end.day} {end:%b}", float(counts[f"w{i}"] or 0)) for i, end in enumerate(ends)]
+    return bar_chart("Things overdue at the end of each week", "overdue", points)
+
+
+def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
+    """The share of complaints and concerns answered within their deadline, week by week."""
+    weeks = {
+        f"w{i}": Q(responded_on__gt=end - timedelta(days=7), responded_on__lte=end)
+        for i, end in enumerate(ends)
+    }
+    in_time = Q(respond_by__isnull=False, responded_on__lte=F("respond_by"))
+    counts = (
+        Feedback.objects.filter(
+            in_teams(ids), kind__in=COMPLAINTS, responded_on__gt=ends[0] - timedelta(days=7)
+        )
+        .filter(responded_on__lte=ends[-1])
+        .aggregate(
+            **{f"all_{k}": Count("pk", filter=q) for k, q in weeks.items()},
+            **{f"met_{k}": Count("pk", filter=q & in_time) for k, q in weeks.items()},
+        )
+    )
+    points = []
+    for i, end in enumerate(ends):
+        total = counts[f"all_w{i}"] or 0
+        share = round(100 * (counts[f"met_w{i}"] or 0) / total) if total else 0
+        points.append((f"{end.day} {end:%b}", float(share)))
+    return bar_chart("Complaints and concerns answered in time (%)", "% in time", points)
+
+
+def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
+    today = today or timezone.localdate()
+    ids = [team.pk for team in teams]
+    load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
+    complaints = Feedback.objects.filter(
+        in_teams(ids), kind__in=COMPLAINTS, status=Feedback.Status.OPEN
+    ).aggregate(
+        open=Count("pk"),
+        late=Count(
+            "pk",
+            filter=Q(respond_by__lt=today) | Q(acknowledge_by__lt=today, acknowledged_on__isnull=True),
+        ),
+    )
+    reviews = Person.objects.filter(in_teams(ids, "pk"), status=Person.Status.ACTIVE, review_date__lt=today)
+    newer = ConsentRecord.objects.filter(
+        person=OuterRef("person"),
+        recipient=OuterRef("recipient"),
+        topic=OuterRef("topic"),
+        recorded_at__gt=OuterRef("recorded_at"),
+    )
+    consents_past_review = (
+        ConsentRecord.objects.filter(
+            in_teams(ids), decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
+        )
+        .exclude(Exists(newer))
+        .count()
+    )
+    ends = [today - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
+    return Overview(
+        today=today,
+        teams=teams,
+        workload=load,
+        colleague_count=colleague_count,
+        overdue_by_team=_overdue_by_team(ids, teams, today),
+        complaints_open=complaints["open"],
+        complaints_late=complaints["late"],
+        reviews_overdue=list(reviews.order_by("review_date", "pk")[:REVIEWS_SHOWN]),
+        reviews_overdue_count=reviews.count(),
+        consents_past_review=consents_past_review,
+        supervisions=supervisions_due(user, today),
+        overrides=list(
+            SafetyOverride.objects.filter(in_teams(ids), review__status=Commitment.Status.OPEN)
+            .select_related("person", "by", "review", "recipient__contact", "recipient__organisation")
+            .order_by("at")[:10]
+        ),
+        referrals_waiting=Commitment.objects.open()
+        .filter(in_teams(ids), kind=Commitment.Kind.REFERRAL)
+        .count(),
+        overdue_trend=_overdue_trend(ids, ends),
+        in_time_trend=_in_time_trend(ids, ends),
+        learned=list(
+            Feedback.objects.filter(in_teams(ids), kind__in=COMPLAINTS, status=Feedback.Status.CLOSED)
+            .exclude(learning="")
+            .select_related("person")
+            .order_by("-responded_on", "-pk")[:LEARNING_SHOWN]
+        ),
+    )

@@ -1,0 +1,73 @@
+"""The team leader's overview: numbers with the lists behind them, twelve weeks of trends,
+bounded queries, and nobody from another team named."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from overview.selectors import overview
+from rapport.testing.factories import CommitmentFactory, FeedbackFactory, PersonFactory
+
+
+def _days(n: int):
+    return timezone.localdate() + timedelta(days=n)
+
+
+def test_a_leader_sees_what_needs_attention(client, leader, worker, team, other_team) -> None:
+    mine = PersonFactory(teams=[team], preferred_name="Ada", review_date=_days(-3))
+    elsewhere = PersonFactory(teams=[other_team], preferred_name="Zebulon", review_date=_days(-30))
+    CommitmentFactory(person=mine, owner=worker, due_on=_days(-2), title="Ring Ada's son")
+    CommitmentFactory(person=elsewhere, due_on=_days(-2), title="Not ours")
+    FeedbackFactory(
+        person=mine, handler=leader, status="closed", responded_on=_days(-1), learning="Ring ahead."
+    )
+    client.force_login(leader)
+    page = client.get(reverse("overview:page")).content.decode()
+    assert "Overview of my teams" in page
+    assert '<span class="figure">1</span> overdue' in page
+    assert "Ada" in page and "Ring ahead." in page
+    assert "Zebulon" not in page
+    assert f"{reverse('commitments:work')}?owner={worker.pk}" in page
+    assert page.count('role="img"') == 2 and "Week ending" in page
+
+
+def test_workers_are_refused(client, worker) -> None:
+    client.force_login(worker)
+    assert client.get(reverse("overview:page")).status_code == 403
+
+
+def test_the_overdue_trend_counts_what_was_late_each_week(leader, worker, team) -> None:
+    person = PersonFactory(teams=[team])
+    now = timezone.now()
+    late = CommitmentFactory(person=person, owner=worker, due_on=_days(-30))
+    type(late).objects.filter(pk=late.pk).update(
+        created_at=now - timedelta(days=40), status="done", closed_at=now - timedelta(days=10)
+    )
+    view = overview(leader, [team])
+    counts = [int(bar.value) for bar in view.overdue_trend.bars]
+    # Overdue at the end of the weeks ending 28, 21 and 14 days ago; done 10 days ago.
+    assert counts[-5:] == [1, 1, 1, 0, 0], counts
+
+
+def test_queries_stay_flat_as_years_of_records_pile_up(
+    client, leader, worker, team, django_assert_max_num_queries
+) -> None:
+    client.force_login(leader)
+
+    def years(n: int) -> None:
+        for _ in range(n):
+            person = PersonFactory(teams=[team], review_date=_days(-1))
+            for k in range(5):
+                CommitmentFactory(person=person, owner=worker, due_on=_days(-k - 1), status="done")
+            CommitmentFactory(person=person, owner=worker, due_on=_days(-1))
+            FeedbackFactory(
+                person=person, handler=leader, status="closed", responded_on=_days(-2), learning="x"
+            )
+
+    years(2)
+    with django_assert_max_num_queries(30) as small:
+        assert client.get(reverse("overview:page")).status_code == 200
+    years(20)
+    with django_assert_max_num_queries(len(small)):
+        client.get(reverse("overview:page"))
