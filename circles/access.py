@@ -5,7 +5,7 @@ may use. A family member or carer is personal data: visible only to staff who ca
 at least one person in whose circle they stand.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from accounts.models import User
@@ -22,8 +22,11 @@ def contacts_visible_to(user: User) -> QuerySet[Contact]:
         return Contact.objects.none()
     if user.is_administrator:
         return Contact.objects.all()
-    in_visible_circle = Relationship.objects.filter(about_someone_visible_to(user), contact_id=OuterRef("pk"))
-    return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Exists(in_visible_circle))
+    # The contacts in the circles of the user's people, read once (not checked contact by
+    # contact), beside the shared directory of practitioners and partner contacts.
+    in_visible_circles = Relationship.objects.filter(about_someone_visible_to(user), contact__isnull=False)
+    in_visible_circles = in_visible_circles.values("contact_id")
+    return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Q(pk__in=in_visible_circles))
 
 
 def access_contact(user: User, contact_id: int) -> Contact:
