@@ -24,9 +24,8 @@ def contacts_visible_to(user: User) -> QuerySet[Contact]:
         return Contact.objects.all()
     # The contacts in the circles of the user's people, read once (not checked contact by
     # contact), beside the shared directory of practitioners and partner contacts.
-    in_visible_circles = Relationship.objects.filter(about_someone_visible_to(user), contact__isnull=False)
-    in_visible_circles = in_visible_circles.values("contact_id")
-    return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Q(pk__in=in_visible_circles))
+    in_circles = Relationship.objects.filter(about_someone_visible_to(user), contact__isnull=False)
+    return Contact.objects.filter(~Q(kind=Contact.Kind.FAMILY) | Q(pk__in=in_circles.values("contact_id")))
 
 
 def access_contact(user: User, contact_id: int) -> Contact:

@@ -90,7 +90,9 @@ def _overdue_trend(ids: list[int], ends: list[date]) -> Chart:
             for i, end in enumerate(ends)
         }
     )
-    points = [(f"{end.day} {end:%b}", float(counts[f"w{i}"] or 0)) for i, end in enumerate(ends)]
+    points: list[tuple[str, float | None]] = [
+        (f"{end.day} {end:%b}", float(counts[f"w{i}"] or 0)) for i, end in enumerate(ends)
+    ]
     return bar_chart("Things overdue at the end of each week", "overdue", points)
 
 
@@ -111,12 +113,12 @@ def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
             **{f"met_{k}": Count("pk", filter=q & in_time) for k, q in weeks.items()},
         )
     )
-    points = []
+    points: list[tuple[str, float | None]] = []
     for i, end in enumerate(ends):
         total = counts[f"all_w{i}"] or 0
-        share = round(100 * (counts[f"met_w{i}"] or 0) / total) if total else 0
-        points.append((f"{end.day} {end:%b}", float(share)))
-    return bar_chart("Complaints and concerns answered in time (%)", "% in time", points)
+        share = float(round(100 * (counts[f"met_w{i}"] or 0) / total)) if total else None
+        points.append((f"{end.day} {end:%b}", share))
+    return bar_chart("Complaints and concerns answered in time (%)", "% in time", points, top=100)
 
 
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
