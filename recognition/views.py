@@ -3,14 +3,21 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.models import Team
+from commitments.selectors import with_parties
+from commitments.work import in_order, open_work
+from meetings.supervision import my_next_supervision
 from people.access import open_person
 from rapport.lib.requests import StaffRequest
 from recognition.access import access_colleague, colleagues_of
 from recognition.forms import RecognitionForm, ThanksForm
 from recognition.models import Recognition
 from recognition.services import recognition_give
+
+WORK_SHOWN = 5
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,11 +45,20 @@ def colleague_list(request: StaffRequest) -> HttpResponse:
 def colleague_detail(request: StaffRequest, colleague_id: int) -> HttpResponse:
     colleague = access_colleague(request.user, colleague_id)
     received = colleague.recognitions_received.select_related("given_by")[:50]
-    return render(
-        request,
-        "recognition/colleague_detail.html",
-        {"colleague": colleague, "received": received, "teams": list(colleague.teams.all())},
-    )
+    context = {"colleague": colleague, "received": received, "teams": list(colleague.teams.all())}
+    leads = Team.objects.led_by(request.user).filter(memberships__user=colleague).exists()
+    if colleague == request.user or leads:
+        # Their open work and supervision: for themself and the leaders of their teams. Only
+        # work about people the viewer may see is listed.
+        today = timezone.localdate()
+        work = open_work(request.user, owner=colleague)
+        context |= {
+            "work": list(with_parties(in_order(work))[:WORK_SHOWN]),
+            "work_count": work.count(),
+            "supervision": my_next_supervision(colleague, today),
+            "today": today,
+        }
+    return render(request, "recognition/colleague_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
