@@ -9,10 +9,12 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from accounts.models import Team, User
+from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.work import Workload, workload
 from consent.models import ConsentRecord, SafetyOverride
 from feedback.models import Feedback
+from interactions.models import Interaction
 from meetings.supervision import SupervisionDue, supervisions_due
 from overview.charts import Chart, bar_chart
 from people.access import in_teams
@@ -48,6 +50,7 @@ class Overview:
     referrals_waiting: int
     overdue_trend: Chart
     in_time_trend: Chart
+    rhythm_trend: Chart
     learned: list[Feedback] = field(default_factory=list)
 
     @property
@@ -121,6 +124,45 @@ def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
     return bar_chart("Complaints and concerns answered in time (%)", "% in time", points, top=100)
 
 
+def _rhythm_trend(ids: list[int], ends: list[date]) -> Chart:
+    """The share of agreed rhythms of contact that were kept, as they stood at the end of each
+    week: the last conversation before then no older than the rhythm. Reads the teams'
+    relationships with a rhythm and their conversations of the twelve weeks (and one rhythm
+    before), nothing older."""
+    rhythms: dict[int, tuple[int, date, date | None]] = {
+        pk: (every or 0, started, ended)
+        for pk, every, started, ended in Relationship.objects.filter(
+            in_teams(ids), contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
+        ).values_list("pk", "contact_every_days", "started_on", "ended_on")
+    }
+    longest = max([every for every, _, _ in rhythms.values()] + [0])
+    since = _end_of(ends[0] - timedelta(days=longest + 7))
+    talks: dict[int, list[datetime]] = {}
+    for rel, when in (
+        Interaction.objects.filter(relationship__in=list(rhythms), occurred_at__gte=since)
+        .order_by("occurred_at")
+        .values_list("relationship_id", "occurred_at")
+    ):
+        talks.setdefault(rel, []).append(when)
+    points: list[tuple[str, float | None]] = []
+    for end in ends:
+        cutoff = _end_of(end)
+        due = [
+            (pk, every)
+            for pk, (every, started, ended) in rhythms.items()
+            if started <= end - timedelta(days=every) and (ended is None or ended >= end)
+        ]
+        kept = len(
+            [
+                pk
+                for pk, every in due
+                if any(cutoff - timedelta(days=every) < t <= cutoff for t in talks.get(pk, []))
+            ]
+        )
+        points.append((f"{end.day} {end:%b}", float(round(100 * kept / len(due))) if due else None))
+    return bar_chart("Agreed contact kept to its rhythm (%)", "% kept", points, top=100)
+
+
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
     today = today or timezone.localdate()
     ids = [team.pk for team in teams]
@@ -171,6 +213,7 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         .count(),
         overdue_trend=_overdue_trend(ids, ends),
         in_time_trend=_in_time_trend(ids, ends),
+        rhythm_trend=_rhythm_trend(ids, ends),
         learned=list(
             Feedback.objects.filter(in_teams(ids), kind__in=COMPLAINTS, status=Feedback.Status.CLOSED)
             .exclude(learning="")

@@ -98,3 +98,18 @@ def test_a_logged_call_becomes_the_relationships_last_contact(client, worker, pe
     client.post(reverse("interactions:create", args=[person.pk]), _form(with_whom=f"rel:{daughter.pk}"))
     daughter.refresh_from_db()
     assert daughter.last_contact_at == Interaction.objects.get().occurred_at
+
+
+def test_the_form_starts_with_the_likeliest_answers(client, worker, person) -> None:
+    from django.urls import reverse
+
+    from rapport.testing.factories import InteractionFactory, RelationshipFactory
+
+    daughter = RelationshipFactory(person=person, role="Daughter", contact_channel="phone")
+    InteractionFactory(person=person, staff=worker, with_kind="circle", relationship=daughter, channel="video")
+    client.force_login(worker)
+    url = reverse("interactions:create", args=[person.pk])
+    plain = client.get(url).content.decode()
+    assert '<option value="person" selected>' in plain and '<option value="in_person" selected>' in plain
+    with_her = client.get(url, {"with": f"rel:{daughter.pk}"}).content.decode()
+    assert '<option value="video" selected>' in with_her  # the way they last spoke

@@ -29,7 +29,7 @@ def test_a_leader_sees_what_needs_attention(client, leader, worker, team, other_
     assert "Ada" in page and "Ring ahead." in page
     assert "Zebulon" not in page
     assert f"{reverse('commitments:work')}?owner={worker.pk}" in page
-    assert page.count('role="img"') == 2 and "Week ending" in page
+    assert page.count('role="img"') == 3 and "Week ending" in page
 
 
 def test_workers_are_refused(client, worker) -> None:
@@ -71,3 +71,22 @@ def test_queries_stay_flat_as_years_of_records_pile_up(
     years(20)
     with django_assert_max_num_queries(len(small)):
         client.get(reverse("overview:page"))
+
+
+def test_the_rhythm_trend_shows_when_calls_stopped(leader, worker, team) -> None:
+    from rapport.testing.factories import InteractionFactory, RelationshipFactory
+
+    person = PersonFactory(teams=[team])
+    daughter = RelationshipFactory(person=person, contact_every_days=7, started_on=_days(-200))
+    now = timezone.now()
+    for weeks_ago in range(3, 12):  # weekly calls until three weeks ago
+        InteractionFactory(
+            person=person,
+            staff=worker,
+            with_kind="circle",
+            relationship=daughter,
+            occurred_at=now - timedelta(weeks=weeks_ago, days=1),
+        )
+    shares = [bar.value for bar in overview(leader, [team]).rhythm_trend.bars]
+    assert shares[-1] == 0 and shares[-2] == 0  # no call in the last two weeks
+    assert shares[-6] == 100  # kept five weeks ago
