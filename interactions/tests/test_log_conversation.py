@@ -106,7 +106,9 @@ def test_the_form_starts_with_the_likeliest_answers(client, worker, person) -> N
     from rapport.testing.factories import InteractionFactory, RelationshipFactory
 
     daughter = RelationshipFactory(person=person, role="Daughter", contact_channel="phone")
-    InteractionFactory(person=person, staff=worker, with_kind="circle", relationship=daughter, channel="video")
+    InteractionFactory(
+        person=person, staff=worker, with_kind="circle", relationship=daughter, channel="video"
+    )
     client.force_login(worker)
     url = reverse("interactions:create", args=[person.pk])
     plain = client.get(url).content.decode()
