@@ -56,12 +56,6 @@ def open_work(
     return work
 
 
-def section_counts(work: CommitmentQuerySet, today: date, sections: list[Section]) -> dict[str, int]:
-    """How many in each section, in one query."""
-    counts = work.aggregate(**{s.value: Count("pk", filter=section_filter(s, today)) for s in sections})
-    return {name: int(n or 0) for name, n in counts.items()}
-
-
 def first_of_each(
     work: QuerySet[Commitment], today: date, sections: list[Section], first: int
 ) -> dict[str, tuple[list[Commitment], int]]:

@@ -19,10 +19,11 @@ from audit.services import audit_record
 from circles.models import Relationship
 from commitments.models import Commitment
 from commitments.services import commitment_create
-from consent.models import Disclosure, SafetyOverride, Topic, through_the_gate
+from consent.models import ConsentRecord, Disclosure, SafetyOverride, Topic, through_the_gate
 from consent.rules import Verdict
 from consent.selectors import facts_for, verdict_for
 from people.models import Person
+from rapport.lib.bulk import insert_rows
 from rapport.lib.dates import day
 
 DISCLOSURE_PATHS = {
@@ -205,9 +206,6 @@ def record_past_disclosures(rows: Iterable[tuple[object, ...]]) -> int:
     """Synthetic history (the benchmark's lived-in service): sharing that happened before the
     records begin, in bulk. The gate still holds: each row must rest on a recorded agreement
     of the same person, recipient and topic, or nothing is written."""
-    from consent.models import ConsentRecord
-    from rapport.lib.bulk import insert_rows
-
     rows = list(rows)
     agreements: dict[object, list[int]] = {
         pk: key
