@@ -3,7 +3,6 @@
 import gzip
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -12,28 +11,14 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from rapport.testing.gunicorn import GUNICORN, ROOT, Server
 
 
 def start_gunicorn(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], str]:
     """The README's production server, one worker behind a proxy on this machine."""
-    port = _free_port()
-    command = [str(GUNICORN), "rapport.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"]
-    server = subprocess.Popen(
-        [*command, "--forwarded-allow-ips", "127.0.0.1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    return server, f"http://127.0.0.1:{port}"
+    server = Server(env).start()
+    assert server.process is not None
+    return server.process, server.url
 
 
 def _get(url: str) -> tuple[int, dict[str, str], bytes]:
