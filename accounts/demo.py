@@ -2,6 +2,7 @@
 demo, more services and enough care workers for realistic caseloads."""
 
 import base64
+from functools import cache
 from typing import Protocol
 
 from django.contrib.auth.hashers import make_password
@@ -88,7 +89,31 @@ TEAM_SUFFIXES = {
 }
 
 
-def more_teams(fake: Faker, size: Size, password: str) -> dict[str, Team]:
+@cache
+def _demo_password_hash() -> str:
+    """Hashed once and shared by every synthetic member of staff: hashing each at production
+    strength would take minutes."""
+    return make_password(DEMO_PASSWORD)
+
+
+def _synthetic_staff(fake: Faker, prefix: str, role: str, title: str, count: int) -> list[User]:
+    """`count` members of staff named prefix0001 onwards, with the demo password."""
+    staff = [
+        User(
+            username=f"{prefix}{n:04d}",
+            first_name=fake.first_name(),
+            last_name=fake.last_name(),
+            role=role,
+            job_title=title,
+            email=f"{prefix}{n:04d}@example.org",
+            password=_demo_password_hash(),
+        )
+        for n in range(1, count + 1)
+    ]
+    return User.objects.bulk_create(staff, batch_size=500)
+
+
+def more_teams(fake: Faker, size: Size) -> dict[str, Team]:
     """Further services, each with its own registered manager, for a large demo."""
     wanted = size.people // size.team_size - len(TEAMS)
     if wanted <= 0:
@@ -100,20 +125,7 @@ def more_teams(fake: Faker, size: Size, password: str) -> dict[str, Team]:
             for n in range(wanted)
         ]
     )
-    leaders = User.objects.bulk_create(
-        [
-            User(
-                username=f"leader{n:04d}",
-                first_name=fake.first_name(),
-                last_name=fake.last_name(),
-                role=User.Role.LEADER,
-                job_title="Registered manager",
-                email=f"leader{n:04d}@example.org",
-                password=password,
-            )
-            for n in range(1, wanted + 1)
-        ]
-    )
+    leaders = _synthetic_staff(fake, "leader", User.Role.LEADER, "Registered manager", wanted)
     Membership.objects.bulk_create(
         [Membership(user=u, team=t, leads=True) for u, t in zip(leaders, teams, strict=True)]
     )
@@ -121,26 +133,12 @@ def more_teams(fake: Faker, size: Size, password: str) -> dict[str, Team]:
 
 
 def more_workers(fake: Faker, teams: dict[str, Team], size: Size, have: int) -> list[User]:
-    """Enough care workers for realistic caseloads, shared round the teams. One password hash
-    for all of them: hashing each would take minutes at production strength."""
+    """Enough care workers for realistic caseloads, shared round the teams."""
     wanted = -(-size.people // size.caseload) - have
     if wanted <= 0:
         return []
-    password = make_password(DEMO_PASSWORD)
     team_list = list(teams.values())[len(TEAMS) :] or list(teams.values())
-    workers = [
-        User(
-            username=f"worker{n:04d}",
-            first_name=fake.first_name(),
-            last_name=fake.last_name(),
-            role=User.Role.WORKER,
-            job_title="Care worker",
-            email=f"worker{n:04d}@example.org",
-            password=password,
-        )
-        for n in range(1, wanted + 1)
-    ]
-    User.objects.bulk_create(workers, batch_size=500)
+    workers = _synthetic_staff(fake, "worker", User.Role.WORKER, "Care worker", wanted)
     Membership.objects.bulk_create(
         [Membership(user=w, team=team_list[n % len(team_list)]) for n, w in enumerate(workers)]
     )

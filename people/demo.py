@@ -7,13 +7,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from faker import Faker
 from nhs_number import calculate_checksum
 from simple_history.utils import bulk_create_with_history
 
-from accounts.demo import DEMO_PASSWORD, TEAMS, more_teams, more_workers, named_staff
+from accounts.demo import TEAMS, more_teams, more_workers, named_staff
 from accounts.models import Membership, Team, User
 from changes.demo import load_changes
 from circles.models import Channel, Contact, Organisation, Relationship
@@ -122,7 +121,7 @@ def load_demo(size: DemoSize) -> dict[str, int]:
     staff = named_staff(teams)
     named_teams = dict(teams)
     if size.people > size.team_size * len(TEAMS):
-        teams |= more_teams(fake, size, make_password(DEMO_PASSWORD))
+        teams |= more_teams(fake, size)
     staff += more_workers(fake, teams, size, have=sum(u.role == User.Role.WORKER for u in staff))
     workers_by_team: dict[str, list[User]] = {name: [] for name in teams}
     name_of = {team.pk: name for name, team in teams.items()}
