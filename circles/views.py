@@ -55,7 +55,7 @@ def circle_add(request: StaffRequest, person_id: int, group: str) -> HttpRespons
             request=request,
         )
         messages.success(request, f"{party} is now in {person.preferred_name}'s circle.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(
         request,
         "circles/circle_add.html",
@@ -96,7 +96,7 @@ def relationship_edit(request: StaffRequest, person_id: int, relationship_id: in
         ),
         template="circles/relationship_form.html",
         context={"person": person, "relationship": relationship},
-        done=lambda: redirect("people:detail", person_id=person.pk),
+        done=lambda: redirect("person:page", person_id=person.pk),
     )
 
 
@@ -121,7 +121,7 @@ def relationship_end(request: StaffRequest, person_id: int, relationship_id: int
         )
     ):
         messages.success(request, f"{relationship.party} is no longer in the current circle.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(
         request,
         "circles/relationship_end.html",

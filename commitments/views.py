@@ -29,7 +29,7 @@ def _open_commitment(request: StaffRequest, commitment_id: int, page: str) -> Co
 
 def _home_of(commitment: Commitment) -> str:
     if commitment.person_id is not None:
-        return reverse("people:detail", args=[commitment.person_id])
+        return reverse("person:page", args=[commitment.person_id])
     if commitment.meeting_id is not None:
         return reverse("meetings:detail", args=[commitment.meeting_id])
     return reverse("home")
@@ -48,7 +48,7 @@ def commitment_create(request: StaffRequest, person_id: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, f"Added for {commitment.owner}, due {day(commitment.due_on)}.")
-            return back_or(request, reverse("people:detail", args=[person.pk]))
+            return back_or(request, reverse("person:page", args=[person.pk]))
     return render(request, "commitments/commitment_form.html", {"person": person, "form": form})
 
 

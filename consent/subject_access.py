@@ -24,8 +24,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from circles.history import person_changes
 from meetings.models import Meeting
-from people.history import person_changes
 from people.models import Person
 
 Row = dict[str, str]

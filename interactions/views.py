@@ -38,7 +38,7 @@ def interaction_create(request: StaffRequest, person_id: int) -> HttpResponse:
         else:
             messages.success(request, f"Conversation with {interaction.counterpart} logged.")
             warn_if_agreement_lapsed(request, interaction.disclosures.all())
-            return redirect("people:detail", person_id=person.pk)
+            return redirect("person:page", person_id=person.pk)
     return render(request, "interactions/interaction_form.html", {"person": person, "form": form})
 
 

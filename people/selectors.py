@@ -34,50 +34,6 @@ def person_search(
     )
 
 
-def person_page(*, person: Person) -> dict[str, object]:
-    """Everything the person page shows, in a fixed number of queries."""
-    from accounts.models import Membership
-    from circles.selectors import circle_of
-    from commitments.selectors import open_for_person
-    from interactions.selectors import timeline_page
-
-    teams = list(person.teams.all())
-    leaders = (
-        Membership.objects.filter(team__in=teams, leads=True)
-        .select_related("user", "team")
-        .order_by("team__name", "user__first_name")
-    )
-    latest = person.history.select_related("history_user").first()
-    owed = open_for_person(person)
-    return {
-        "person": person,
-        "teams": teams,
-        "key_worker": person.key_worker,
-        "leaders": list(leaders),
-        "circle": circle_of(person),
-        "last_change": latest,
-        "owed": owed,
-        "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
-        "conversations": list(timeline_page(person)[:5]),
-        "changes": list(person.changes.select_related("recorded_by")[:5]),
-        "overrides": list(
-            person.safety_overrides.select_related(
-                "by", "review", "recipient__contact", "recipient__organisation"
-            )[:3]
-        ),
-        "signposted": list(
-            person.signpostings.select_related(
-                "service", "by", "relationship__contact", "relationship__organisation"
-            )[:5]
-        ),
-        "thanks": list(
-            person.recognitions.select_related(
-                "given_by", "relationship__contact", "relationship__organisation"
-            )[:5]
-        ),
-    }
-
-
 def possible_duplicates(*, limit: int = 200) -> QuerySet[Person]:
     """Records that share an NHS number, for an administrator to resolve. Workers are never
     told a number is held in another team; the duplicate waits here instead."""

@@ -6,15 +6,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import audit_shown
-from meetings.access import meetings_visible_to
 from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
-from people.history import person_changes
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
@@ -57,18 +54,8 @@ def person_create(request: StaffRequest) -> HttpResponse:
             request=request,
         )
         messages.success(request, f"{person.preferred_name} has been added.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_form.html", {"form": form})
-
-
-@require_GET
-def person_detail(request: StaffRequest, person_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="profile")
-    context = selectors.person_page(person=person)
-    context["can_see_audit"] = leads_any_team_of(request.user, person)
-    context["today"] = timezone.localdate()
-    context["meetings"] = list(meetings_visible_to(request.user).filter(people=person)[:5])
-    return render(request, "people/person_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -89,7 +76,7 @@ def person_edit(request: StaffRequest, person_id: int) -> HttpResponse:
         ),
         template="people/person_form.html",
         context={"person": person},
-        done=lambda: redirect("people:detail", person_id=person.pk),
+        done=lambda: redirect("person:page", person_id=person.pk),
     )
 
 
@@ -99,7 +86,7 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
     form = DischargeForm(request.POST or None, person=person)
     if not person.is_active:
         messages.info(request, f"{person.preferred_name} is already discharged.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     if (
         request.method == "POST"
         and form.is_valid()
@@ -116,7 +103,7 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
         )
     ):
         messages.success(request, f"{person.preferred_name} has been discharged.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_discharge.html", {"form": form, "person": person})
 
 
@@ -125,7 +112,7 @@ def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="re-admit form")
     if person.is_active:
         messages.info(request, f"{person.preferred_name} is already receiving support.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     form = ReadmitForm(request.POST or None, person=person)
     if (
         request.method == "POST"
@@ -142,16 +129,8 @@ def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
         )
     ):
         messages.success(request, f"{person.preferred_name} is receiving support again.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_readmit.html", {"form": form, "person": person})
-
-
-@require_GET
-def person_history(request: StaffRequest, person_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="history")
-    return render(
-        request, "people/person_history.html", {"person": person, "changes": person_changes(person)}
-    )
 
 
 @require_GET

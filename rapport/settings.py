@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "meetings",
     "myday",
     "overview",
+    "person_page",
     "recognition",
     "reminders",
     "signposting",

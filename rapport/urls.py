@@ -39,6 +39,7 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("people/", include("people.urls")),
+    path("", include("person_page.urls")),
     path("", include("overview.urls")),
     path("", include("circles.urls")),
     path("", include("changes.urls")),

@@ -31,7 +31,7 @@ def thanks_create(request: StaffRequest, person_id: int) -> HttpResponse:
         thanks.relationship = form.cleaned_data["to"].relationship
         recognition_give(actor=request.user, recognition=thanks, request=request)
         messages.success(request, f"Thanks to {thanks.recipient} recorded.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(request, "recognition/thanks_form.html", {"person": person, "form": form})
 
 

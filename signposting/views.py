@@ -85,5 +85,5 @@ def signposting_create(request: StaffRequest, person_id: int) -> HttpResponse:
         follow_up = form.cleaned_data["follow_up_on"] if form.cleaned_data["follow_up"] else None
         signpost(actor=request.user, signposting=signposting, follow_up_on=follow_up, request=request)
         messages.success(request, f"Signposted {signposting.to_whom} to {signposting.service}.")
-        return redirect("people:detail", person_id=person.pk)
+        return redirect("person:page", person_id=person.pk)
     return render(request, "signposting/signposting_form.html", {"person": person, "form": form})

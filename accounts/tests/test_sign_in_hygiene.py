@@ -51,7 +51,7 @@ def test_signing_in_again_gives_a_new_session_id(client, worker) -> None:
 
 def test_pages_naming_people_are_not_stored(client, worker, person) -> None:
     client.force_login(worker)
-    response = client.get(reverse("people:detail", args=[person.pk]))
+    response = client.get(reverse("person:page", args=[person.pk]))
     assert "no-store" in response["Cache-Control"]
 
 

@@ -131,7 +131,7 @@ class TestChangeAndEnd:
         )
         rel.refresh_from_db()
         assert rel.ended_on.isoformat() == "2021-01-01"
-        body = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+        body = client.get(reverse("person:page", args=[person.pk])).content.decode()
         assert "Past members of the circle (1)" in body and "Moved abroad" in body
 
     def test_ending_before_it_started_is_refused(self, client, worker, person) -> None:

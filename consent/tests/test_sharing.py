@@ -97,7 +97,7 @@ def test_the_safety_override_is_recorded_and_reviewed_by_a_team_leader(
     assert "Review the safety override" in next(
         c.title for c in my_day(leader).due_today + my_day(leader).coming_up
     )
-    page = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    page = client.get(reverse("person:page", args=[person.pk])).content.decode()
     assert "Shared without consent on" in page and "Team leader review pending" in page
 
 

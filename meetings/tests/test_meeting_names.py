@@ -77,7 +77,7 @@ def test_a_meeting_naming_a_hidden_person_is_hidden(client, worker, team, person
     listing = client.get(reverse("meetings:list")).content.decode()
     assert "Zebulon" not in listing and meeting.title not in listing
     assert client.get(reverse("meetings:detail", args=[meeting.pk])).status_code == 404
-    person_page = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    person_page = client.get(reverse("person:page", args=[person.pk])).content.decode()
     assert "Zebulon" not in person_page
     assert not AuditEvent.objects.filter(person=only_in_other_team).exists()
 

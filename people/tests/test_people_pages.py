@@ -92,7 +92,7 @@ class TestCreate:
         client.force_login(worker)
         response = client.post(reverse("people:create"), _person_form(team))
         person = Person.objects.get(nhs_number="9434765919")
-        assert response.url == reverse("people:detail", args=[person.pk])
+        assert response.url == reverse("person:page", args=[person.pk])
         assert list(person.teams.all()) == [team]
         assert AuditEvent.objects.filter(person=person, action="create", actor=worker).exists()
 
@@ -160,7 +160,7 @@ class TestDetail:
             person=person, contact=None, organisation=gp, group=Relationship.Group.PARTNER, role="GP"
         )
         client.force_login(worker)
-        body = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+        body = client.get(reverse("person:page", args=[person.pk])).content.decode()
         assert "Mrs Hughes" in body and "Brookside Surgery" in body
         assert "Lasting Power of Attorney for health and welfare" in body
         assert body.index("Family, parents and carers") < body.index("Mrs Hughes")
@@ -173,7 +173,7 @@ class TestDetail:
         client.force_login(worker)
         RelationshipFactory(person=person)
         with django_assert_max_num_queries(20) as small:
-            client.get(reverse("people:detail", args=[person.pk]))
+            client.get(reverse("person:page", args=[person.pk]))
         baseline = len(small)  # read now: the next request clears the query log
         for _ in range(10):
             RelationshipFactory(person=person)
@@ -181,7 +181,7 @@ class TestDetail:
                 person=person, contact=None, organisation=OrganisationFactory(), group="partner"
             )
         with django_assert_max_num_queries(baseline):
-            client.get(reverse("people:detail", args=[person.pk]))
+            client.get(reverse("person:page", args=[person.pk]))
 
 
 class TestEdit:
@@ -206,7 +206,7 @@ class TestEdit:
         person.refresh_from_db()
         assert person.pronouns == "she/her" and person.version == 2
         assert person.history.count() >= 2
-        history = client.get(reverse("people:history", args=[person.pk])).content.decode()
+        history = client.get(reverse("person:history", args=[person.pk])).content.decode()
         assert "Pronouns" in history and "she/her" in history and "Wendy Worker" in history
         assert AuditEvent.objects.filter(person=person, action="update").exists()
 
@@ -252,7 +252,7 @@ class TestEdit:
             reverse("people:edit", args=[person.pk]),
             self._edit(person, team, pronouns="she/her", change_reason="She told us her pronouns"),
         )
-        history = client.get(reverse("people:history", args=[person.pk])).content.decode()
+        history = client.get(reverse("person:history", args=[person.pk])).content.decode()
         assert "Details changed: She told us her pronouns" in history
         event = AuditEvent.objects.get(person=person, action="update")
         assert event.reason.startswith("She told us her pronouns\nPronouns: — → she/her")  # why; then what
@@ -313,7 +313,7 @@ class TestDischargeAndReadmit:
 class TestWhoHasLooked:
     def test_a_team_leader_sees_who_looked(self, client, worker, leader, person) -> None:
         client.force_login(worker)
-        client.get(reverse("people:detail", args=[person.pk]))
+        client.get(reverse("person:page", args=[person.pk]))
         client.force_login(leader)
         body = client.get(reverse("people:audit", args=[person.pk])).content.decode()
         assert "Wendy Worker" in body and "Viewed profile" in body

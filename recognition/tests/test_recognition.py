@@ -13,7 +13,7 @@ def test_thanks_to_a_daughter_shows_on_the_persons_page(client, worker, person) 
     )
     thanks = Recognition.objects.get()
     assert (thanks.kind, thanks.relationship, thanks.given_by) == ("thanks", daughter, worker)
-    page = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    page = client.get(reverse("person:page", args=[person.pk])).content.decode()
     assert "Sorted out Mum&#x27;s new glasses." in page
 
 

@@ -31,7 +31,7 @@ def test_signposting_a_carer_with_a_follow_up(client, worker, person) -> None:
         follow.title == "Ask whether Riverside Carers' Centre helped"
         and follow.owed_to_relationship == daughter
     )
-    page = client.get(reverse("people:detail", args=[person.pk])).content.decode()
+    page = client.get(reverse("person:page", args=[person.pk])).content.decode()
     assert "Riverside Carers&#x27; Centre" in page
 
 

@@ -25,7 +25,7 @@ def test_it_names_key_workers_teams_and_choices(client, worker, teammate, person
     worker.memberships.create(team=second)
     client.force_login(worker)
     _edit(client, person, key_worker=teammate.pk, teams=[team.pk, second.pk])
-    body = client.get(reverse("people:history", args=[person.pk])).content.decode()
+    body = client.get(reverse("person:history", args=[person.pk])).content.decode()
     assert "Tom Mate" in body  # the key worker's name, not an id
     assert "Maple Court, Willow House" in body
     assert "Details changed" in body and "Wendy Worker" in body
@@ -42,7 +42,7 @@ def test_circle_changes_appear(client, worker, person) -> None:
         reverse("circles:end", args=[person.pk, rel.pk]),
         {"ended_on": "2025-01-01", "reason": "Moved away", "version": 2},
     )
-    body = client.get(reverse("people:history", args=[person.pk])).content.decode()
+    body = client.get(reverse("person:history", args=[person.pk])).content.decode()
     assert "added to the circle" in body
     assert "Agreed frequency of contact" in body and "Every week" in body
     assert "left the circle" in body and "Moved away" in body
@@ -55,17 +55,17 @@ def test_query_count_does_not_grow_with_history(
     RelationshipFactory(person=person)
     _edit(client, person, pronouns="she/her")
     with django_assert_max_num_queries(20) as small:
-        client.get(reverse("people:history", args=[person.pk]))
+        client.get(reverse("person:history", args=[person.pk]))
     baseline = len(small)  # read now: the next request clears the query log
     for n in range(8):
         _edit(client, person, pronouns=f"they/them {n}")
         RelationshipFactory(person=person)
     with django_assert_max_num_queries(baseline):
-        client.get(reverse("people:history", args=[person.pk]))
+        client.get(reverse("person:history", args=[person.pk]))
 
 
 def test_another_persons_circle_is_not_mixed_in(client, worker, person, team) -> None:
     neighbour = PersonFactory(teams=[team])
     RelationshipFactory(person=neighbour, contact__given_name="Zebedee")
     client.force_login(worker)
-    assert "Zebedee" not in client.get(reverse("people:history", args=[person.pk])).content.decode()
+    assert "Zebedee" not in client.get(reverse("person:history", args=[person.pk])).content.decode()
