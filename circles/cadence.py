@@ -10,6 +10,7 @@ from accounts.models import User
 from circles.models import Relationship, RelationshipQuerySet
 from people.access import about_someone_visible_to
 from people.models import Person
+from rapport.lib.columns import CONTACT_NAME
 
 
 @dataclass
@@ -57,8 +58,31 @@ def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
     """These lapsed relationships, in this order, with their people and parties. Choosing the
     few ids first and joining only them keeps the database from joining every lapsed
     relationship of a large service to its contacts before it sorts."""
-    found = Relationship.objects.select_related("person", "contact", "organisation").in_bulk(ids)
+    found = (
+        Relationship.objects.select_related("person", "contact", "organisation")
+        .only(
+            "person_id",
+            "person__preferred_name",
+            "contact_every_days",
+            "last_contact_at",
+            "started_on",
+            *party_of_relationship(),
+        )
+        .in_bulk(ids)
+    )
     return [as_lapsed(found[pk], today) for pk in ids if pk in found]
+
+
+def party_of_relationship() -> list[str]:
+    """The columns that name the party of a relationship read directly (`party` names them
+    through a path from another model)."""
+    return [
+        "role",
+        "contact_id",
+        "organisation_id",
+        "organisation__name",
+        *(f"contact__{n}" for n in CONTACT_NAME),
+    ]
 
 
 def as_lapsed(relationship: Relationship, today: date) -> Lapsed:

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.models import Team, User
 from audit.services import audit_shown
-from commitments.selectors import with_parties
+from commitments.selectors import as_lines
 from commitments.work import Section, in_order, open_work, section_filter
 from rapport.lib.requests import StaffRequest
 
@@ -53,7 +53,7 @@ def work_list(request: StaffRequest) -> HttpResponse:
     work = open_work(request.user, owner=owner, teams=teams).filter(
         section_filter(section, timezone.localdate())
     )
-    page = Paginator(with_parties(in_order(work)), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(as_lines(in_order(work)), settings.PAGE_SIZE).get_page(request.GET.get("page"))
     audit_shown(
         actor=request.user,
         people=[c.person_id for c in page if c.person_id],

@@ -12,7 +12,7 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 from accounts.models import Team, User
 from commitments.access import commitments_visible_to
 from commitments.models import Commitment, CommitmentQuerySet
-from commitments.selectors import with_parties
+from commitments.selectors import as_lines
 from people.access import in_teams
 
 COMING_UP_DAYS = 7
@@ -76,7 +76,7 @@ def first_of_each(
         counts[name] = counts.get(name, 0) + 1
         if counts[name] <= first:
             shown.setdefault(name, []).append(pk)
-    loaded = with_parties(Commitment.objects.all()).in_bulk([pk for ids in shown.values() for pk in ids])
+    loaded = as_lines(Commitment.objects.all()).in_bulk([pk for ids in shown.values() for pk in ids])
     return {name: ([loaded[pk] for pk in ids], counts[name]) for name, ids in shown.items()}
 
 

@@ -8,11 +8,19 @@ from accounts.models import User
 from feedback.clocks import Clock, clocks_for
 from feedback.models import Feedback
 from people.access import about_someone_visible_to
+from rapport.lib.columns import own, party, staff_name
 
 
 def with_parties(feedback: QuerySet[Feedback]) -> QuerySet[Feedback]:
+    """Feedback in full, naming the person, the handler and who it came from (only the
+    columns of their names: whole rows were most of the cost of the lists)."""
     return feedback.select_related(
         "person", "handler", "from_relationship__contact", "from_relationship__organisation"
+    ).only(
+        *own(Feedback),
+        "person__preferred_name",
+        *staff_name("handler"),
+        *party("from_relationship"),
     )
 
 

@@ -6,13 +6,37 @@ from circles.models import Contact
 from commitments.models import Commitment
 from interactions.models import Interaction
 from people.models import Person
+from rapport.lib.columns import party, staff_name
 
 
 def timeline_page(person: Person) -> QuerySet[Interaction]:
-    """The person's conversations, newest first, with what was promised in each."""
-    return person.interactions.select_related(
-        "staff", "colleague", "relationship__contact", "relationship__organisation", "person"
-    ).prefetch_related(Prefetch("commitments", queryset=Commitment.objects.select_related("owner")))
+    """The person's conversations, newest first, with what was promised in each: only the
+    columns `interactions/_interaction.html` shows (whole related rows were most of the
+    cost of the page)."""
+    promised = Commitment.objects.select_related("owner").only(
+        "interaction_id", "title", "owner_id", "due_on", "status", *staff_name("owner")
+    )
+    return (
+        person.interactions.select_related(
+            "staff", "colleague", "relationship__contact", "relationship__organisation", "person"
+        )
+        .only(
+            "person_id",
+            "person__preferred_name",
+            "occurred_at",
+            "channel",
+            "summary",
+            "understanding_checked",
+            "with_kind",
+            "staff_id",
+            "colleague_id",
+            "relationship_id",
+            *party("relationship"),
+            *staff_name("staff"),
+            *staff_name("colleague"),
+        )
+        .prefetch_related(Prefetch("commitments", queryset=promised))
+    )
 
 
 def recent_with_contact(contact: Contact, people: QuerySet[Person], limit: int = 20) -> list[Interaction]:

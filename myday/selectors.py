@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Team, User
 from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
-from commitments.selectors import with_parties
+from commitments.selectors import as_lines
 from commitments.work import (
     MY_DAY_SECTIONS,
     Section,
@@ -116,7 +116,7 @@ def _team_day(user: User, today: date) -> TeamDay | None:
         teams=teams,
         workload=load,
         colleague_count=colleague_count,
-        overdue=list(with_parties(overdue).order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]),
+        overdue=list(as_lines(overdue).order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]),
         overdue_count=overdue.count(),
     )
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Team
-from commitments.selectors import with_parties
+from commitments.selectors import as_lines
 from commitments.work import in_order, open_work
 from meetings.supervision import my_next_supervision
 from people.access import open_person
@@ -53,7 +53,7 @@ def colleague_detail(request: StaffRequest, colleague_id: int) -> HttpResponse:
         today = timezone.localdate()
         work = open_work(request.user, owner=colleague)
         context |= {
-            "work": list(with_parties(in_order(work))[:WORK_SHOWN]),
+            "work": list(as_lines(in_order(work))[:WORK_SHOWN]),
             "work_count": work.count(),
             "supervision": my_next_supervision(colleague, today),
             "today": today,
