@@ -48,6 +48,7 @@ def _pages(user: Any, leader: bool) -> dict[str, list[str]]:
     }
     if leader:
         pages["colleagues"] = ["/colleagues/"]
+        pages["overview"] = ["/overview/"]
     return pages
 
 

@@ -12,7 +12,8 @@ of staff (locust, benchmarks/load.py):
 2. one short phase per page alone, no pause: its throughput, as a share of the floor's.
 
 The floor is /accounts/session/: the session, its user, nothing about anyone; what any
-signed-in page costs at least on this machine. Also the peak memory of a worker process.
+signed-in page costs at least on this machine. Also the peak memory of a worker process,
+and what an audit event costs to write as the trail grows (benchmarks/audit_insert.py).
 Results go to bench-results/<time>-<db>.json; the exit status is 1 when a goal is missed.
 """
 
@@ -123,16 +124,8 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
     url, built_in = dataset(db, people, args.years, args.rebuild)
     env = _env(url)
     _manage(env, "collectstatic", "--noinput")  # quick when nothing changed; new files otherwise 500
-    accounts = json.loads(
-        subprocess.run(
-            [sys.executable, "-m", "benchmarks.plan"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )["accounts"]
+    accounts = _module_json(env, "benchmarks.plan")["accounts"]
+    audit_insert = _module_json(env, "benchmarks.audit_insert")
     with Server(env, free_port(), workers=args.workers) as server:
         print(f"== {db}, {people} people: mixed phase, {args.users} clients, {args.seconds}s", flush=True)
         mixed = _load(server.url, accounts, args, args.seconds)
@@ -153,7 +146,15 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
         "built_in_s": built_in,
         "pages": mixed,
         "peak_worker_mb": memory,
+        "audit_insert": audit_insert,
     }
+
+
+def _module_json(env: dict[str, str], module: str) -> Any:
+    done = subprocess.run(
+        [sys.executable, "-m", module], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    )
+    return json.loads(done.stdout)
 
 
 def judge(runs: list[dict[str, Any]]) -> list[str]:
@@ -178,6 +179,12 @@ def judge(runs: list[dict[str, Any]]) -> list[str]:
             stats["growth"] = round(grew, 2)
             if grew > GROWTH and stats["p95"] - small["p95"] > NOISE_MS:
                 missed.append(f"{page}: p95 grew {grew:.2f}x from {smallest['people']} people > {GROWTH}x")
+    audit_small, audit_large = smallest.get("audit_insert") or {}, largest.get("audit_insert") or {}
+    if audit_small and audit_large and largest is not smallest:
+        for what in ("one_event_ms", "list_of_25_ms"):
+            grew = audit_large[what] / max(0.01, audit_small[what])
+            if grew > GROWTH and audit_large[what] - audit_small[what] > 1:
+                missed.append(f"audit insert ({what}): grew {grew:.2f}x from {smallest['people']} people")
     if "_errors" in largest["pages"]:
         missed.append(f"errors: {largest['pages']['_errors']}")
     return missed
@@ -192,6 +199,12 @@ def report(runs: list[dict[str, Any]]) -> None:
         print(
             f"{'page':<18}{'p50':>6}{'p95':>6}{'p99':>6}{'req/s':>8}{'alone/s':>9}{'floor%':>8}{'growth':>8}"
         )
+        audit = run.get("audit_insert") or {}
+        if audit:
+            print(
+                f"audit insert ({audit['rows']:,} events): one event {audit['one_event_ms']} ms,"
+                f" a list of 25 people {audit['list_of_25_ms']} ms"
+            )
         for page, s in run["pages"].items():
             if page.startswith("_"):
                 continue
