@@ -10,20 +10,35 @@ from circles.models import Relationship
 from consent.models import ConsentRecord, Disclosure, Topic
 from consent.rules import Fact, Recipient, Verdict, may_share
 from people.models import Person
+from rapport.lib.columns import own, party, staff_name
 
 
 def facts_for(person: Person) -> list[Fact]:
+    """Every decision the person has made, as the rule reads them: plain values, not rows (a
+    person's years of decisions are read on every consent check)."""
     return [
         Fact(
-            relationship_id=r.recipient_id,
-            organisation_id=r.recipient.organisation_id,
-            topic=r.topic.code,
-            decision=r.decision,
-            recorded_at=r.recorded_at,
-            decided_on=r.decided_on,
-            record_id=r.pk,
+            relationship_id=recipient_id,
+            organisation_id=organisation_id,
+            topic=topic,
+            decision=decision,
+            recorded_at=recorded_at,
+            decided_on=decided_on,
+            record_id=pk,
         )
-        for r in ConsentRecord.objects.filter(person=person).select_related("recipient", "topic")
+        for pk, recipient_id, organisation_id, topic, decision, recorded_at, decided_on in (
+            ConsentRecord.objects.filter(person=person)
+            .order_by()
+            .values_list(
+                "pk",
+                "recipient_id",
+                "recipient__organisation_id",
+                "topic__code",
+                "decision",
+                "recorded_at",
+                "decided_on",
+            )
+        )
     ]
 
 
@@ -112,6 +127,17 @@ def sharing_log(person: Person, limit: int = 100) -> list[Disclosure]:
     return list(
         Disclosure.objects.filter(person=person)
         .select_related("recipient__contact", "recipient__organisation", "topic", "by", "override")
+        .only(
+            "shared_at",
+            "recipient_id",
+            "topic_id",
+            "by_id",
+            "override_id",
+            "topic__name",
+            "override__reason",
+            *party("recipient"),
+            *staff_name("by"),
+        )
         .order_by("-shared_at", "-id")[:limit]
     )
 
@@ -120,7 +146,19 @@ def history_for(person: Person) -> list[ConsentRecord]:
     return list(
         ConsentRecord.objects.filter(person=person)
         .select_related(
-            "recipient__contact", "recipient__organisation", "topic", "recorded_by", "authority__contact"
+            "recipient__contact",
+            "recipient__organisation",
+            "topic",
+            "recorded_by",
+            "authority__contact",
+            "authority__organisation",
+        )
+        .only(
+            *own(ConsentRecord),
+            "topic__name",
+            *party("recipient"),
+            *party("authority"),
+            *staff_name("recorded_by"),
         )
         .order_by("-recorded_at", "-id")[:100]
     )
