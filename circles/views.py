@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -27,6 +26,7 @@ from interactions.selectors import recent_with_contact
 from people.access import open_person, people_visible_to
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 GROUPS = {g.value: g for g in Relationship.Group}
@@ -136,7 +136,7 @@ def contact_list(request: StaffRequest) -> HttpResponse:
     if kind not in Contact.Kind.values:
         kind = ""
     contacts = selectors.contact_search(user=request.user, query=query, kind=kind)
-    page = Paginator(contacts, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(contacts, request.GET.get("page"), settings.PAGE_SIZE)
     template = "circles/contact_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
@@ -199,7 +199,7 @@ def organisation_list(request: StaffRequest) -> HttpResponse:
     if kind not in Organisation.Kind.values:
         kind = ""
     organisations = selectors.organisation_search(query=query, kind=kind)
-    page = Paginator(organisations, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(organisations, request.GET.get("page"), settings.PAGE_SIZE)
     template = "circles/organisation_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
@@ -272,7 +272,7 @@ def keeping_in_touch(request: StaffRequest) -> HttpResponse:
     a page at a time (My day shows the first few)."""
     today = timezone.localdate()
     lapsed = lapsed_relationships(request.user, today).values_list("pk", flat=True)
-    page = Paginator(lapsed, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(lapsed, request.GET.get("page"), settings.PAGE_SIZE)
     rows = lapsed_rows(list(page), today)
     audit_shown(
         actor=request.user,

@@ -6,7 +6,6 @@ from typing import Any
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -17,6 +16,7 @@ from accounts.models import Team, User
 from audit.services import audit_shown
 from commitments.selectors import as_lines
 from commitments.work import Section, in_order, open_work, section_filter
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 
@@ -53,7 +53,7 @@ def work_list(request: StaffRequest) -> HttpResponse:
     work = open_work(request.user, owner=owner, teams=teams).filter(
         section_filter(section, timezone.localdate())
     )
-    page = Paginator(as_lines(in_order(work)), settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(as_lines(in_order(work)), request.GET.get("page"), settings.PAGE_SIZE)
     audit_shown(
         actor=request.user,
         people=[c.person_id for c in page if c.person_id],

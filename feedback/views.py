@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -16,6 +15,7 @@ from feedback.models import Feedback
 from people.access import open_person
 from people.models import Person
 from rapport.lib.concurrency import STALE_MESSAGE, StaleRecord
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 
@@ -129,9 +129,7 @@ def feedback_close(request: StaffRequest, person_id: int, feedback_id: int) -> H
 def feedback_team(request: StaffRequest) -> HttpResponse:
     """Open complaints and concerns across the user's teams, with their clocks."""
     today = timezone.localdate()
-    page = Paginator(selectors.open_with_clocks(request.user), settings.PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = page_of(selectors.open_with_clocks(request.user), request.GET.get("page"), settings.PAGE_SIZE)
     return render(
         request,
         "feedback/feedback_team.html",

@@ -1,7 +1,6 @@
 """Conversation pages: log one, read the person's timeline."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -11,6 +10,7 @@ from interactions.forms import InteractionForm
 from interactions.selectors import timeline_page
 from interactions.services import interaction_log
 from people.access import open_person
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 
@@ -51,5 +51,5 @@ def _preset(request: StaffRequest) -> dict[str, str]:
 @require_GET
 def timeline(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="timeline")
-    page = Paginator(timeline_page(person), 30).get_page(request.GET.get("page"))
+    page = page_of(timeline_page(person), request.GET.get("page"), 30)
     return render(request, "interactions/timeline.html", {"person": person, "page": page})

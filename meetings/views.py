@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +18,7 @@ from meetings.services import meeting_record
 from people.access import people_visible_to
 from people.models import Person
 from people.selectors import person_search
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 
@@ -93,7 +93,7 @@ def meeting_detail(request: StaffRequest, meeting_id: int) -> HttpResponse:
 @require_GET
 def meeting_list(request: StaffRequest) -> HttpResponse:
     meetings = meetings_visible_to(request.user).select_related("team").prefetch_related("people")
-    page = Paginator(meetings, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(meetings, request.GET.get("page"), settings.PAGE_SIZE)
     return render(request, "meetings/meeting_list.html", {"page": page})
 
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -14,6 +13,7 @@ from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 from rapport.lib.roles import administrator_required
 
@@ -29,7 +29,7 @@ def person_list(request: StaffRequest) -> HttpResponse:
         status=data.get("status") or "active",
         team=data.get("team"),
     )
-    page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(people, request.GET.get("page"), settings.PAGE_SIZE)
     query = data.get("q") or ""
     audit_shown(
         actor=request.user,
@@ -138,8 +138,8 @@ def person_audit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="access log")
     if not leads_any_team_of(request.user, person):
         raise PermissionDenied("Only team leaders of this person's teams can see who has looked.")
-    events = Paginator(person.audit_events.select_related("actor").order_by("-at", "-id"), 50).get_page(
-        request.GET.get("page")
+    events = page_of(
+        person.audit_events.select_related("actor").order_by("-at", "-id"), request.GET.get("page"), 50
     )
     return render(request, "people/person_audit.html", {"person": person, "events": events})
 

@@ -7,14 +7,14 @@ from django.views.decorators.http import require_GET
 
 from circles.history import person_changes
 from people.access import open_person
-from person_page.selectors import person_page as page_of
+from person_page.selectors import person_page as shown_on_the_page
 from rapport.lib.requests import StaffRequest
 
 
 @require_GET
 def person_page(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="profile")
-    context = page_of(person=person, viewer=request.user, today=timezone.localdate())
+    context = shown_on_the_page(person=person, viewer=request.user, today=timezone.localdate())
     return render(request, "person_page/page.html", context)
 
 

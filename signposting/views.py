@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from audit.services import audited_update
 from people.access import open_person
 from rapport.lib.editing import versioned_edit
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 from signposting.forms import ServiceEditForm, ServiceForm, SignpostingForm
 from signposting.models import Service
@@ -28,7 +28,7 @@ def service_list(request: StaffRequest) -> HttpResponse:
         services = services.filter(
             Q(name__icontains=word) | Q(helps_with__icontains=word) | Q(area__icontains=word)
         )
-    page = Paginator(services, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(services, request.GET.get("page"), settings.PAGE_SIZE)
     template = "signposting/service_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"
