@@ -8,7 +8,7 @@ from interactions.models import Interaction
 from people.models import Person
 
 
-def timeline_page(person: Person) -> QuerySet[Interaction]:
+def conversations_of(person: Person) -> QuerySet[Interaction]:
     """The person's conversations, newest first, with what was promised in each."""
     return person.interactions.select_related(
         "staff", "colleague", "relationship__contact", "relationship__organisation", "person"

@@ -39,7 +39,7 @@ def person_page(*, person: Person) -> dict[str, object]:
     from accounts.models import Membership
     from circles.selectors import circle_of
     from commitments.selectors import open_for_person
-    from interactions.selectors import timeline_page
+    from interactions.selectors import conversations_of
 
     teams = list(person.teams.all())
     leaders = (
@@ -58,7 +58,7 @@ def person_page(*, person: Person) -> dict[str, object]:
         "last_change": latest,
         "owed": owed,
         "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
-        "conversations": list(timeline_page(person)[:5]),
+        "conversations": list(conversations_of(person)[:5]),
         "changes": list(person.changes.select_related("recorded_by")[:5]),
         "overrides": list(
             person.safety_overrides.select_related(
