@@ -4,103 +4,18 @@ downloaded again as FHIR from the consent page."""
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from consent.models import ConsentRecord, SharePack, Topic
 from e2e.conftest import assert_accessible, assert_fits_phone, log_in
-from rapport.testing.factories import (
-    ChangeFactory,
-    FeedbackFactory,
-    InteractionFactory,
-    MeetingFactory,
-    OrganisationFactory,
-    RelationshipFactory,
-    ServiceFactory,
-)
-from recognition.models import Recognition
-from signposting.models import Signposting
+from rapport.testing.records import history_of_every_kind
 
 pytestmark = pytest.mark.django_db(transaction=True)
 LONG_WORD = "w" * 250
-
-
-def _history(person, worker) -> SharePack:
-    now = timezone.now()
-    daughter = RelationshipFactory(
-        person=person, role="Daughter", contact__given_name="Joan", contact__family_name="Hughes"
-    )
-    practice = RelationshipFactory(
-        person=person,
-        contact=None,
-        organisation=OrganisationFactory(name="Brookside Surgery"),
-        group="partner",
-        role="GP practice",
-    )
-    InteractionFactory(
-        person=person,
-        staff=worker,
-        with_kind="circle",
-        relationship=daughter,
-        occurred_at=now - timedelta(hours=1),
-        summary=f"Joan asked how Mum slept {LONG_WORD}",
-    )
-    ChangeFactory(
-        person=person, recorded_by=worker, observed_at=now - timedelta(hours=2), description=LONG_WORD
-    )
-    FeedbackFactory(
-        person=person,
-        kind="compliment",
-        from_relationship=daughter,
-        from_name="",
-        handler=worker,
-        about=f"Lovely birthday tea {LONG_WORD}",
-        received_on=date.today() - timedelta(days=1),
-    )
-    MeetingFactory(
-        team=person.teams.get(),
-        people=[person],
-        recorded_by=worker,
-        title="Care review",
-        held_at=now - timedelta(days=2),
-    )
-    Recognition.objects.create(
-        kind=Recognition.Kind.THANKS,
-        person=person,
-        relationship=daughter,
-        given_by=worker,
-        given_on=date.today() - timedelta(days=3),
-        what_for="Brought the photos in",
-    )
-    Signposting.objects.create(
-        person=person,
-        relationship=daughter,
-        service=ServiceFactory(name="Carers' Centre"),
-        by=worker,
-        signposted_on=date.today() - timedelta(days=4),
-    )
-    ConsentRecord.objects.create(
-        person=person,
-        recipient=practice,
-        topic=Topic.objects.get(code="health"),
-        decision="given",
-        how="written",
-        decided_on=date.today() - timedelta(days=6),
-        recorded_by=worker,
-    )
-    return SharePack.objects.create(
-        person=person,
-        recipient=practice,
-        purpose=f"Falls clinic referral {LONG_WORD}",
-        content={},
-        bundle={"resourceType": "Bundle", "type": "collection", "entry": []},
-        by=worker,
-        created_at=now - timedelta(days=5),
-    )
 
 
 def _kinds(page: Page) -> list[str]:
@@ -118,7 +33,9 @@ def test_a_worker_reads_the_timeline_filters_it_and_reopens_a_share_pack(
 ) -> None:
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.add_init_script("window.print = () => { window.printed = (window.printed || 0) + 1; };")
-    pack = _history(person, worker)
+    pack = history_of_every_kind(
+        person, worker, newest=timezone.now() - timedelta(hours=1), words=LONG_WORD
+    ).pack
     base = live_server.url
     log_in(page, base, "worker")
     page.goto(f"{base}/people/{person.pk}/")
@@ -127,6 +44,8 @@ def test_a_worker_reads_the_timeline_filters_it_and_reopens_a_share_pack(
     assert _kinds(page) == [
         "Conversation",
         "Change noticed",
+        "Done",
+        "Owed",
         "Compliment",
         "Meeting",
         "Thanks",
@@ -148,8 +67,8 @@ def test_a_worker_reads_the_timeline_filters_it_and_reopens_a_share_pack(
     page.get_by_label("Meetings", exact=True).uncheck()
     page.get_by_label("With or about someone in the circle").select_option(label="Joan Hughes (Daughter)")
     page.get_by_role("button", name="Show", exact=True).click()
-    expect(page.get_by_text("4 records match the filter")).to_be_visible()
-    assert _kinds(page) == ["Conversation", "Compliment", "Thanks", "Signposting"]
+    expect(page.get_by_text("6 records match the filter")).to_be_visible()
+    assert _kinds(page) == ["Conversation", "Done", "Owed", "Compliment", "Thanks", "Signposting"]
     _check(page)
 
     page.goto(f"{base}/people/{person.pk}/consent/")

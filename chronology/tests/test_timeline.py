@@ -7,20 +7,16 @@ import pytest
 from django.urls import reverse
 
 from chronology.kinds import KINDS
-from consent.models import ConsentRecord, SharePack, Topic
+from consent.models import SharePack
 from rapport.testing.factories import (
-    ChangeFactory,
     CommitmentFactory,
-    FeedbackFactory,
     InteractionFactory,
     MeetingFactory,
-    OrganisationFactory,
     PersonFactory,
     RelationshipFactory,
-    ServiceFactory,
 )
+from rapport.testing.records import History, history_of_every_kind
 from recognition.models import Recognition
-from signposting.models import Signposting
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -30,93 +26,9 @@ def at(day: int, hour: int = 12) -> datetime:
 
 
 @pytest.fixture
-def daughter(person):
-    return RelationshipFactory(
-        person=person, role="Daughter", contact__given_name="Joan", contact__family_name="Hughes"
-    )
-
-
-@pytest.fixture
-def practice(person):
-    return RelationshipFactory(
-        person=person,
-        contact=None,
-        organisation=OrganisationFactory(name="Brookside Surgery"),
-        group="partner",
-        role="GP practice",
-    )
-
-
-@pytest.fixture
-def everything(person, worker, teammate, daughter, practice):
-    """One record of every kind, a day apart: conversation newest, consent oldest."""
-    InteractionFactory(
-        person=person,
-        staff=worker,
-        with_kind="circle",
-        relationship=daughter,
-        occurred_at=at(20),
-        summary="Joan asked how Mum slept",
-    )
-    ChangeFactory(person=person, recorded_by=worker, observed_at=at(19), description="Slipped at 7am")
-    CommitmentFactory(
-        person=person,
-        kind="update",
-        title="Tell Joan about the fall",
-        owner=teammate,
-        created_by=worker,
-        owed_to_relationship=daughter,
-        status="done",
-        created_at=at(17),
-        closed_at=at(18),
-        closed_by=teammate,
-        outcome="Rang Joan",
-    )
-    FeedbackFactory(
-        person=person,
-        kind="compliment",
-        from_relationship=daughter,
-        from_name="",
-        handler=worker,
-        received_on=date(2026, 3, 16),
-        about="Lovely birthday tea",
-    )
-    MeetingFactory(
-        team=person.teams.get(), people=[person], recorded_by=worker, title="Care review", held_at=at(15)
-    )
-    Recognition.objects.create(
-        kind=Recognition.Kind.THANKS,
-        person=person,
-        relationship=daughter,
-        given_by=worker,
-        given_on=date(2026, 3, 14),
-        what_for="Brought the photos in",
-    )
-    Signposting.objects.create(
-        person=person,
-        relationship=daughter,
-        service=ServiceFactory(name="Carers' Centre"),
-        by=worker,
-        signposted_on=date(2026, 3, 13),
-    )
-    SharePack.objects.create(
-        person=person,
-        recipient=practice,
-        purpose="Falls clinic referral",
-        content={},
-        bundle={"resourceType": "Bundle"},
-        by=worker,
-        created_at=at(12),
-    )
-    ConsentRecord.objects.create(
-        person=person,
-        recipient=practice,
-        topic=Topic.objects.get(code="health"),
-        decision="given",
-        how="written",
-        decided_on=date(2026, 3, 11),
-        recorded_by=worker,
-    )
+def everything(person, worker) -> History:
+    """One record of every kind, a day apart from 20 March back: conversation newest, consent oldest."""
+    return history_of_every_kind(person, worker, newest=at(20))
 
 
 def _timeline(client, person, query=None):
@@ -187,11 +99,9 @@ def test_filter_by_kind(client, worker, person, everything) -> None:
     assert 'value="share_pack" checked' in response.content.decode().replace('id="id_kind_8" ', "")
 
 
-def test_filter_by_member_leaves_out_kinds_that_name_no_one(
-    client, worker, person, everything, daughter, practice
-) -> None:
+def test_filter_by_member_leaves_out_kinds_that_name_no_one(client, worker, person, everything) -> None:
     client.force_login(worker)
-    assert _labels(_timeline(client, person, {"member": daughter.pk})) == [
+    assert _labels(_timeline(client, person, {"member": everything.daughter.pk})) == [
         "conversation",
         "done",
         "owed",
@@ -199,10 +109,13 @@ def test_filter_by_member_leaves_out_kinds_that_name_no_one(
         "thanks",
         "signposting",
     ]
-    assert _labels(_timeline(client, person, {"member": practice.pk, "kind": "consent"})) == ["consent"]
+    assert _labels(_timeline(client, person, {"member": everything.practice.pk, "kind": "consent"})) == [
+        "consent"
+    ]
 
 
-def test_an_ended_relationship_is_not_offered(client, worker, person, daughter) -> None:
+def test_an_ended_relationship_is_not_offered(client, worker, person, everything) -> None:
+    daughter = everything.daughter
     daughter.started_on = date.today() - timedelta(days=30)
     daughter.ended_on = date.today() - timedelta(days=1)
     daughter.save(update_fields=["started_on", "ended_on"])
@@ -257,7 +170,7 @@ def test_a_meeting_that_also_discussed_someone_hidden_is_left_out(
     assert "Joint panel" in _timeline(client, person).content.decode()
 
 
-def test_another_meetings_supervision_stays_private(client, worker, teammate, leader, person) -> None:
+def test_a_colleagues_supervision_stays_private(client, worker, teammate, leader, person) -> None:
     MeetingFactory(
         team=person.teams.get(),
         kind="supervision",
@@ -305,8 +218,9 @@ def test_long_free_text_is_cut_and_the_page_keeps_its_width(client, worker, pers
     assert word in body and "and more " * 100 not in body and "…" in body
 
 
-def test_pages_of_thirty_keep_the_filter(client, worker, person, daughter) -> None:
-    for n in range(35):
+def test_pages_of_thirty_keep_the_filter(client, worker, person, everything) -> None:
+    daughter = everything.daughter
+    for n in range(34):
         InteractionFactory(
             person=person,
             staff=worker,
@@ -343,8 +257,9 @@ def test_another_persons_share_pack_cannot_be_reopened_through_this_one(client, 
     assert client.get(reverse("consent:pack_fhir", args=[person.pk, pack.pk])).status_code == 404
 
 
-def test_the_member_filter_offers_only_the_current_circle(client, worker, person, daughter, practice) -> None:
+def test_the_member_filter_offers_only_the_current_circle(client, worker, person, everything) -> None:
+    RelationshipFactory(person=PersonFactory(teams=person.teams.all()), role="Neighbour")
     client.force_login(worker)
     choices = _timeline(client, person).context["form"].fields["member"].choices
     assert choices[0] == ("", "Anyone")
-    assert {value for value, _ in choices} == {"", str(daughter.pk), str(practice.pk)}
+    assert {value for value, _ in choices} == {"", str(everything.daughter.pk), str(everything.practice.pk)}
