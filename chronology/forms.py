@@ -32,3 +32,12 @@ class TimelineFilterForm(forms.Form):
             ("", "Anyone"),
             *((str(r.pk), f"{r.party} ({r.role})") for r in circle),
         ]
+
+    def described(self) -> str:
+        """What the filter shows, in words: the closed panel says it on a phone."""
+        chosen = set(self.initial.get("kind") or [])
+        words = [kind.name for kind in KINDS if kind.code in chosen]
+        members = dict(self.fields["member"].choices)  # type: ignore[attr-defined]
+        if self.initial.get("member"):
+            words.append(f"with or about {members[str(self.initial['member'])]}")
+        return "; ".join(words)

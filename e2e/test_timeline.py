@@ -63,6 +63,8 @@ def test_a_worker_reads_the_timeline_filters_it_and_reopens_a_share_pack(
     assert _kinds(page) == ["Meeting", "Share pack"]
     _check(page)
 
+    expect(page.get_by_text("Filter the timeline: Meetings; Share packs")).to_be_visible()
+    page.get_by_text("Filter the timeline").click()
     page.get_by_label("Share packs", exact=True).uncheck()
     page.get_by_label("Meetings", exact=True).uncheck()
     page.get_by_label("With or about someone in the circle").select_option(label="Joan Hughes (Daughter)")

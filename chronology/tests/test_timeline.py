@@ -96,7 +96,9 @@ def test_filter_by_kind(client, worker, person, everything) -> None:
     response = _timeline(client, person, {"kind": ["share_pack", "feedback"]})
     assert _labels(response) == ["feedback", "share_pack"]
     assert not response.context["ignored"]
-    assert 'value="share_pack" checked' in response.content.decode().replace('id="id_kind_8" ', "")
+    body = response.content.decode()
+    assert 'value="share_pack" checked' in body.replace('id="id_kind_8" ', "")
+    assert ": Complaints, concerns and compliments; Share packs</span></summary>" in body
 
 
 def test_filter_by_member_leaves_out_kinds_that_name_no_one(client, worker, person, everything) -> None:
@@ -109,9 +111,9 @@ def test_filter_by_member_leaves_out_kinds_that_name_no_one(client, worker, pers
         "thanks",
         "signposting",
     ]
-    assert _labels(_timeline(client, person, {"member": everything.practice.pk, "kind": "consent"})) == [
-        "consent"
-    ]
+    response = _timeline(client, person, {"member": everything.practice.pk, "kind": "consent"})
+    assert _labels(response) == ["consent"]
+    assert "Consent decisions; with or about Brookside Surgery (GP practice)" in response.content.decode()
 
 
 def test_an_ended_relationship_is_not_offered(client, worker, person, everything) -> None:
