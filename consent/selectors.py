@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from django.urls import reverse
 from django.utils import timezone
 
 from circles.counterparts import current_circle
 from circles.models import Relationship
-from consent.models import ConsentRecord, Disclosure, Topic
+from consent.models import ConsentRecord, Disclosure, SharePack, Topic
 from consent.rules import Fact, Recipient, Verdict, may_share
 from people.models import Person
 from rapport.lib.columns import own, party, staff_name
@@ -162,3 +163,24 @@ def history_for(person: Person) -> list[ConsentRecord]:
         )
         .order_by("-recorded_at", "-id")[:100]
     )
+
+
+def packs_sent(person: Person, limit: int) -> list[SharePack]:
+    """The newest share packs sent about the person; one more than `limit`, to tell that
+    there are more to see."""
+    return list(
+        person.share_packs.select_related("by", "recipient__contact", "recipient__organisation").order_by(
+            "-created_at", "-id"
+        )[: limit + 1]
+    )
+
+
+def pack_links(pack: SharePack) -> list[tuple[str, str]]:
+    """Reopen a pack, print it again (its page opens the print dialog when asked) and fetch
+    its FHIR Bundle again: each is the pack's own audited page."""
+    page = reverse("consent:pack", args=[pack.person_id, pack.pk])
+    return [
+        ("Open", page),
+        ("Print", f"{page}?print=1"),
+        ("Download FHIR", reverse("consent:pack_fhir", args=[pack.person_id, pack.pk])),
+    ]

@@ -12,7 +12,15 @@ from audit.services import audit_record
 from circles.access import relationship_of
 from consent.forms import ConsentForm, RecipientDecisionsForm
 from consent.models import Topic
-from consent.selectors import consent_matrix, facts_for, history_for, sharing_log, verdict_for
+from consent.selectors import (
+    consent_matrix,
+    facts_for,
+    history_for,
+    pack_links,
+    packs_sent,
+    sharing_log,
+    verdict_for,
+)
 from consent.services import consent_record, consent_record_each
 from consent.subject_access import export_zip
 from people.access import leads_any_team_of, open_person
@@ -43,10 +51,14 @@ def subject_access(request: StaffRequest, person_id: int) -> HttpResponse:
     return response
 
 
+PACKS_SHOWN = 5
+
+
 @require_GET
 def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="consent")
     topics, rows = consent_matrix(person)
+    packs = packs_sent(person, PACKS_SHOWN)
     return render(
         request,
         "consent/consent_page.html",
@@ -56,6 +68,8 @@ def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
             "rows": rows,
             "history": history_for(person),
             "shared": sharing_log(person),
+            "packs": [(pack, pack_links(pack)) for pack in packs[:PACKS_SHOWN]],
+            "more_packs": len(packs) > PACKS_SHOWN,
         },
     )
 

@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import Page
 
+from consent.models import SharePack
 from e2e.conftest import assert_accessible, assert_fits_phone, log_in
 from rapport.testing.factories import (
     ChangeFactory,
@@ -40,6 +41,9 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
     meeting = MeetingFactory(team=person.teams.get(), people=[person], recorded_by=leader)
     meeting.staff.add(leader)
     service = ServiceFactory()
+    pack = SharePack.objects.create(
+        person=person, recipient=rel, purpose="Dressings plan", content={}, bundle={}, by=leader
+    )
     base = live_server.url
     log_in(page, base, "leader")
     for path in [
@@ -51,6 +55,7 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
         "/keeping-in-touch/",
         f"/people/{person.pk}/consent/",
         f"/people/{person.pk}/consent/{rel.pk}/",
+        f"/people/{person.pk}/share-packs/{pack.pk}/",
         f"/people/{person.pk}/conversations/new/",
         f"/people/{person.pk}/commitments/new/",
         f"/commitments/{owed.pk}/close/",

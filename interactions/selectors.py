@@ -9,7 +9,7 @@ from people.models import Person
 from rapport.lib.columns import party, staff_name
 
 
-def timeline_page(person: Person) -> QuerySet[Interaction]:
+def conversations_of(person: Person) -> QuerySet[Interaction]:
     """The person's conversations, newest first, with what was promised in each: only the
     columns `interactions/_interaction.html` shows (whole related rows were most of the
     cost of the page)."""

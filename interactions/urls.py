@@ -6,5 +6,4 @@ app_name = "interactions"
 
 urlpatterns = [
     path("people/<int:person_id>/conversations/new/", views.interaction_create, name="create"),
-    path("people/<int:person_id>/timeline/", views.timeline, name="timeline"),
 ]

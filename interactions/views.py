@@ -1,16 +1,14 @@
-"""Conversation pages: log one, read the person's timeline."""
+"""Logging a conversation (the person's timeline, in `chronology`, shows them with the rest)."""
 
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods
 
 from consent.sharing import ShareRefused, warn_if_agreement_lapsed
 from interactions.forms import InteractionForm
-from interactions.selectors import timeline_page
 from interactions.services import interaction_log
 from people.access import open_person
-from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 
@@ -46,10 +44,3 @@ def _preset(request: StaffRequest) -> dict[str, str]:
     """Links such as 'Log a call with Joan' preselect who it was with."""
     with_whom = request.GET.get("with", "")
     return {"with_whom": with_whom} if with_whom else {}
-
-
-@require_GET
-def timeline(request: StaffRequest, person_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="timeline")
-    page = page_of(timeline_page(person), request.GET.get("page"), 30)
-    return render(request, "interactions/timeline.html", {"person": person, "page": page})

@@ -5,7 +5,7 @@ from datetime import date
 from accounts.models import Membership, User
 from circles.selectors import circle_of
 from commitments.selectors import open_for_person
-from interactions.selectors import timeline_page
+from interactions.selectors import conversations_of
 from meetings.access import meetings_visible_to
 from people.access import leads_any_team_of
 from people.models import Person
@@ -35,7 +35,7 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
         .first(),
         "owed": owed,
         "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
-        "conversations": list(timeline_page(person)[:5]),
+        "conversations": list(conversations_of(person)[:5]),
         "changes": list(
             person.changes.select_related("recorded_by").only(
                 "person_id",

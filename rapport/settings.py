@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "people",
     "circles",
     "changes",
+    "chronology",
     "commitments",
     "consent",
     "feedback",

@@ -43,6 +43,7 @@ urlpatterns = [
     path("", include("overview.urls")),
     path("", include("circles.urls")),
     path("", include("changes.urls")),
+    path("", include("chronology.urls")),
     path("", include("commitments.urls")),
     path("", include("consent.urls")),
     path("", include("feedback.urls")),

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from commitments.models import Commitment
-from consent.models import ConsentRecord, Topic
+from consent.models import ConsentRecord, SharePack, Topic
 from consent.selectors import consent_matrix, verdict_for
 from rapport.testing.factories import (
     CommitmentFactory,
@@ -116,13 +116,15 @@ def test_the_matrix_keeps_a_bounded_query_count(
 ) -> None:
     client.force_login(worker)
     _record(client, person, son, ["care", "health"])
-    # 18: the page's reads plus the four statements of one chained audit event (audit/chain.py)
-    with django_assert_max_num_queries(18) as small:
+    # 19: the page's reads (the share packs sent among them) plus the four statements of
+    # one chained audit event (audit/chain.py)
+    with django_assert_max_num_queries(19) as small:
         client.get(reverse("consent:page", args=[person.pk]))
     baseline = len(small)
     for n in range(10):
         rel = RelationshipFactory(person=person, role=f"Cousin {n}")
         _record(client, person, rel, ["care"])
+        SharePack.objects.create(person=person, recipient=rel, purpose="x", content={}, bundle={}, by=worker)
     with django_assert_max_num_queries(baseline):
         client.get(reverse("consent:page", args=[person.pk]))
     topics, rows = consent_matrix(person)
@@ -157,3 +159,62 @@ def test_administrators_keep_the_topic_list(client, administrator, worker) -> No
     )
     housing.refresh_from_db()
     assert housing.code == "housing" and not housing.is_active  # the code is fixed; unticked retires it
+
+
+def test_the_newest_share_packs_are_listed_with_open_print_and_fhir(client, worker, person, son) -> None:
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    packs = [
+        SharePack.objects.create(
+            person=person,
+            recipient=son,
+            purpose=f"Purpose {n}",
+            content={},
+            bundle={"resourceType": "Bundle"},
+            by=worker,
+            created_at=now - timedelta(days=n),
+        )
+        for n in range(7)
+    ]
+    client.force_login(worker)
+    body = client.get(reverse("consent:page", args=[person.pk])).content.decode()
+    shown = [p for p in packs if f"Purpose {packs.index(p)}<" in body]
+    assert shown == packs[:5], "the five newest, no more"
+    assert body.index("Purpose 0<") < body.index("Purpose 4<")
+    newest = packs[0]
+    for url in (
+        reverse("consent:pack", args=[person.pk, newest.pk]),
+        reverse("consent:pack", args=[person.pk, newest.pk]) + "?print=1",
+        reverse("consent:pack_fhir", args=[person.pk, newest.pk]),
+    ):
+        assert f'href="{url}"' in body
+    assert f"{reverse('chronology:timeline', args=[person.pk])}?kind=share_pack" in body
+    assert "See all share packs" in body
+
+
+def test_without_more_packs_there_is_no_see_all(client, worker, person, son) -> None:
+    SharePack.objects.create(
+        person=person, recipient=son, purpose="Only one", content={}, bundle={}, by=worker
+    )
+    client.force_login(worker)
+    body = client.get(reverse("consent:page", args=[person.pk])).content.decode()
+    assert "Only one" in body and "See all share packs" not in body
+
+
+def test_reopening_and_downloading_a_pack_stay_audited(client, worker, person, son) -> None:
+    from audit.models import AuditEvent
+
+    pack = SharePack.objects.create(
+        person=person, recipient=son, purpose="x", content={}, bundle={"resourceType": "Bundle"}, by=worker
+    )
+    client.force_login(worker)
+    assert client.get(reverse("consent:pack", args=[person.pk, pack.pk]), {"print": "1"}).status_code == 200
+    fhir = client.get(reverse("consent:pack_fhir", args=[person.pk, pack.pk]))
+    assert fhir["Content-Type"] == "application/fhir+json" and b'"Bundle"' in fhir.content
+    summaries = set(
+        AuditEvent.objects.filter(person_id=person.pk, actor=worker).values_list("summary", flat=True)
+    )
+    assert {"Viewed share pack", "Viewed share pack FHIR bundle"} <= summaries

@@ -83,7 +83,7 @@ def test_pages_ask_the_same_number_of_questions_after_years_more(db, client) -> 
         (chloe, reverse("home")),
         (chloe, reverse("overview:page")),
         (amara, reverse("person:page", args=[someone.pk])),
-        (amara, reverse("interactions:timeline", args=[someone.pk])),
+        (amara, reverse("chronology:timeline", args=[someone.pk])),
         (amara, reverse("consent:page", args=[someone.pk])),
         (amara, reverse("people:list")),
         (amara, reverse("people:list") + "?q=a"),

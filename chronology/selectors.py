@@ -1,0 +1,53 @@
+"""The timeline of one person: every kind of record in one order, read a page at a time.
+
+The database orders and cuts the narrow rows of every kind (one UNION), then each kind on
+the page reads its own records: the queries stay the same however long the history grows.
+Callers have already loaded the person through the access rule.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from django.db.models import Model, QuerySet
+
+from accounts.models import User
+from chronology.kinds import KIND_OF, KINDS, Entry
+from people.models import Person
+
+Row = tuple[str, int, Any, int | None]
+
+
+def timeline_rows(
+    person: Person, user: User, *, kinds: Iterable[str] = (), member: int | None = None
+) -> QuerySet[Any] | list[Row]:
+    """(kind, id, when, relationship) of the person's records, newest first. `kinds` empty
+    means every kind; `member` keeps only records with that relationship of theirs."""
+    wanted = set(kinds) or set(KIND_OF)
+    parts = [
+        rows for kind in KINDS if kind.code in wanted if (rows := kind.rows(person, user, member)) is not None
+    ]
+    if not parts:
+        return []
+    first, *rest = parts
+    combined = first.union(*rest, all=True) if rest else first
+    return combined.order_by("-entry_at", "entry_kind", "-entry_id")
+
+
+def entries_for(rows: Sequence[Row]) -> list[Entry]:
+    """The records behind one page of rows, in row order: one query per model on the page
+    (things owed and done are both commitments, read once)."""
+    ids: dict[type[Model], set[int]] = defaultdict(set)
+    for code, pk, _, _ in rows:
+        ids[KIND_OF[code].model].add(pk)
+    records = {
+        model: model._default_manager.select_related(
+            *{name for kind in KINDS if kind.model is model for name in kind.related}
+        ).in_bulk(pks)
+        for model, pks in ids.items()
+    }
+    return [
+        KIND_OF[code].entry(records[KIND_OF[code].model][pk])
+        for code, pk, _, _ in rows
+        if pk in records[KIND_OF[code].model]
+    ]
