@@ -220,7 +220,6 @@ COMMITMENT_PARTIES = (
     "closed_by",
     "owner",
     "owed_to_staff",
-    "person",
     *_with_parties("owed_to_relationship"),
 )
 KINDS = [
@@ -231,7 +230,7 @@ KINDS = [
         _of_person(Interaction),
         "occurred_at",
         "relationship",
-        ("staff", "colleague", "person", *_with_parties("relationship")),
+        ("staff", "colleague", *_with_parties("relationship")),
         _conversation,
     ),
     Kind(
@@ -271,7 +270,7 @@ KINDS = [
         _of_person(Feedback),
         "received_on",
         "from_relationship",
-        ("recorded_by", "person", *_with_parties("from_relationship")),
+        ("recorded_by", *_with_parties("from_relationship")),
         _feedback,
     ),
     Kind(
@@ -303,7 +302,7 @@ KINDS = [
         _of_person(Signposting),
         "signposted_on",
         "relationship",
-        ("by", "service", "person", *_with_parties("relationship")),
+        ("by", "service", *_with_parties("relationship")),
         _signposting,
     ),
     Kind(

@@ -7,7 +7,7 @@ Callers have already loaded the person through the access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Model, QuerySet
 
@@ -34,9 +34,10 @@ def timeline_rows(
     return combined.order_by("-entry_at", "entry_kind", "-entry_id")
 
 
-def entries_for(rows: Sequence[Row]) -> list[Entry]:
+def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     """The records behind one page of rows, in row order: one query per model on the page
-    (things owed and done are both commitments, read once)."""
+    (things owed and done are both commitments, read once). Every record is about this
+    person, so it is given the person already loaded instead of joining their row again."""
     ids: dict[type[Model], set[int]] = defaultdict(set)
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
@@ -46,6 +47,10 @@ def entries_for(rows: Sequence[Row]) -> list[Entry]:
         ).in_bulk(pks)
         for model, pks in ids.items()
     }
+    for model, found in records.items():
+        if any(f.name == "person" and f.many_to_one for f in model._meta.fields):
+            for record in found.values():
+                cast(Any, record).person = person
     return [
         KIND_OF[code].entry(records[KIND_OF[code].model][pk])
         for code, pk, _, _ in rows

@@ -1,6 +1,5 @@
 """One timeline per person: everything recorded about them, newest first."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -9,9 +8,10 @@ from chronology.forms import TimelineFilterForm
 from chronology.selectors import entries_for, timeline_rows
 from circles.counterparts import current_circle
 from people.access import open_person
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
-PER_PAGE = 30
+PER_PAGE = 20  # a phone's few screens; older entries are a page away
 
 
 @require_GET
@@ -26,13 +26,13 @@ def timeline(request: StaffRequest, person_id: int) -> HttpResponse:
     kinds = chosen.get("kind") or []
     member = int(chosen["member"]) if chosen.get("member") else None
     rows = timeline_rows(person, request.user, kinds=kinds, member=member)
-    page = Paginator(rows, PER_PAGE).get_page(request.GET.get("page"))
+    page = page_of(rows, request.GET.get("page"), PER_PAGE)
     context = {
         "person": person,
         "form": TimelineFilterForm(initial={"kind": kinds, "member": member or ""}, circle=circle),
         "ignored": bool(asked.errors),
         "filtered": bool(kinds or member),
         "page": page,
-        "entries": entries_for(list(page)),
+        "entries": entries_for(person, list(page)),
     }
     return render(request, "chronology/timeline.html", context)

@@ -13,7 +13,7 @@ from rapport.lib.requests import StaffRequest
 
 @require_GET
 def person_page(request: StaffRequest, person_id: int) -> HttpResponse:
-    person = open_person(request, person_id, page="profile")
+    person = open_person(request, person_id, page="profile", related=("key_worker",))
     context = shown_on_the_page(person=person, viewer=request.user, today=timezone.localdate())
     return render(request, "person_page/page.html", context)
 

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from changes.models import Change
+from chronology.views import PER_PAGE
 from commitments.models import Commitment
 from consent.models import ConsentRecord, SharePack, Topic
 from feedback.models import Feedback
@@ -140,7 +141,7 @@ def test_the_query_count_stays_flat_when_the_history_grows_tenfold(
     with django_assert_max_num_queries(deep) as captured:
         response = client.get(path, query)
     assert len(captured) == deep, "the timeline's queries grew with the history"
-    assert len(response.context["entries"]) == 30
+    assert len(response.context["entries"]) == PER_PAGE
     # The session and user (2), the person and the audited look at them (7), the circle,
     # the count and the page (3), and one read per model on the page (9): never per record.
     assert deep <= 21

@@ -8,6 +8,7 @@ would count rows before duplicates are removed, and values() rows have nowhere t
 and so does a paginator with orphans.
 """
 
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -54,6 +55,6 @@ def _rows_of_models(qs: QuerySet[Any]) -> bool:
     return qs._iterable_class is ModelIterable and not qs.query.distinct and not qs.query.combinator
 
 
-def page_of(queryset: QuerySet[Any], number: Any, size: int) -> Page:
+def page_of(rows: QuerySet[Any] | Sequence[Any], number: Any, size: int) -> Page:
     """The page asked for (`?page=`), or the first or last when that is not a page."""
-    return OneQueryPaginator(queryset, size).get_page(number)
+    return OneQueryPaginator(rows, size).get_page(number)
