@@ -76,7 +76,7 @@ def circle_pick(request: StaffRequest, person_id: int, group: str) -> HttpRespon
             matches = list(selectors.organisation_search(query=query).filter(pk__in=found.values("pk"))[:10])
         else:
             matches = list(selectors.contact_search(user=request.user, query=query, kind=kind)[:10])
-    return render(request, "circles/_pick_results.html", {"matches": matches, "query": query})
+    return render(request, "circles/_pick_results.html", {"matches": matches, "query": query, "group": kind})
 
 
 @require_http_methods(["GET", "POST"])
