@@ -149,7 +149,7 @@ class PersonForm(forms.ModelForm[Person]):
         if namesake is not None:
             self.add_error(
                 "not_a_duplicate",
-                f"{namesake.legal_name}, born {born.day} {born:%b %Y}, is already supported by your teams. "
+                f"{namesake.legal_name}, born {day(born)}, is already supported by your teams. "
                 "Open their record instead, or tick this if this is a different person.",
             )
 

@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -12,6 +11,7 @@ from audit.services import audited_update
 from people.access import open_person
 from rapport.lib.editing import versioned_edit
 from rapport.lib.requests import StaffRequest
+from rapport.lib.search_text import matching_words
 from signposting.forms import ServiceEditForm, ServiceForm, SignpostingForm
 from signposting.models import Service
 from signposting.services import service_add, signpost
@@ -24,10 +24,8 @@ def service_list(request: StaffRequest) -> HttpResponse:
     services = Service.objects.filter(is_active=True)
     if topic in Service.Topic.values:
         services = services.filter(topic=topic)
-    for word in query.split()[:4]:
-        services = services.filter(
-            Q(name__icontains=word) | Q(helps_with__icontains=word) | Q(area__icontains=word)
-        )
+    for word in matching_words(query):
+        services = services.filter(search_text__contains=word)
     page = Paginator(services, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     template = "signposting/service_list.html"
     if request.htmx and request.htmx.target == "results":

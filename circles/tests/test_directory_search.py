@@ -1,0 +1,73 @@
+"""Finding contacts, organisations and services ignores accents and case (issue 9, item 8):
+'nunez' finds 'Ñúñez' and 'zoe' finds 'Zoë', on SQLite and PostgreSQL alike."""
+
+import pytest
+from django.urls import reverse
+
+from circles.models import Contact
+from rapport.testing.factories import ContactFactory, OrganisationFactory, RelationshipFactory, ServiceFactory
+
+TYPED = ["nunez", "NÚÑEZ", "zoe", "Zoë núñez", "ZOE"]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_contacts_ignore_accents_and_case(client, worker, person, typed) -> None:
+    RelationshipFactory(person=person, contact=ContactFactory(given_name="Zoë", family_name="Ñúñez"))
+    RelationshipFactory(person=person, contact=ContactFactory(given_name="Robin", family_name="Hart"))
+    client.force_login(worker)
+    body = client.get(reverse("circles:contacts"), {"q": typed}).content.decode()
+    assert "Ñúñez" in body and "Hart" not in body
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_organisations_and_their_contacts_ignore_accents_and_case(client, worker, person, typed) -> None:
+    practice = OrganisationFactory(name="Zoë Ñúñez Medical Centre")
+    OrganisationFactory(name="Brookside Surgery")
+    RelationshipFactory(
+        person=person,
+        group="practitioner",
+        contact=ContactFactory(kind="practitioner", organisation=practice),
+    )
+    client.force_login(worker)
+    body = client.get(reverse("circles:organisations"), {"q": typed}).content.decode()
+    assert "Ñúñez Medical Centre" in body and "Brookside" not in body
+    contacts = client.get(reverse("circles:contacts"), {"q": typed}).content.decode()
+    assert "Ñúñez Medical Centre" in contacts  # a contact is found by their organisation's name
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_services_ignore_accents_and_case(client, worker, typed) -> None:
+    ServiceFactory(name="Café Zoë", area="Ñúñez Street")
+    ServiceFactory(name="Dial-a-Ride", area="Town")
+    client.force_login(worker)
+    body = client.get(reverse("signposting:services"), {"q": typed}).content.decode()
+    assert "Café Zoë" in body and "Dial-a-Ride" not in body
+
+
+def test_the_circle_picker_ignores_accents_and_case(client, worker, person, other_person) -> None:
+    RelationshipFactory(person=other_person, contact=ContactFactory(given_name="Zoë", family_name="Ñúñez"))
+    RelationshipFactory(person=person, contact=ContactFactory(given_name="Zoë", family_name="Ñúñez"))
+    client.force_login(worker)
+    found = client.get(
+        reverse("circles:pick", args=[person.pk, "family"]), {"q": "zoe nunez"}
+    ).content.decode()
+    assert found.count("Ñúñez") == 1 and '<span id="pick-count" hx-swap-oob="innerHTML">1 found' in found
+
+
+def test_an_edit_keeps_the_search_column_in_step(client, worker, person) -> None:
+    contact = ContactFactory(given_name="Robin", family_name="Hart")
+    RelationshipFactory(person=person, contact=contact)
+    Contact.objects.filter(pk=contact.pk).update(search_text="")  # as if saved before the column
+    contact.refresh_from_db()
+    contact.family_name = "Ñúñez"
+    contact.save(update_fields=["family_name"])
+    client.force_login(worker)
+    assert "Ñúñez" in client.get(reverse("circles:contacts"), {"q": "nunez"}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "name", ["people:list", "circles:contacts", "circles:organisations", "signposting:services"]
+)
+def test_the_search_box_takes_the_cursor(client, worker, name) -> None:
+    client.force_login(worker)
+    assert 'type="search"' in (body := client.get(reverse(name)).content.decode()) and " autofocus " in body
