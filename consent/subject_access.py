@@ -354,7 +354,7 @@ def gather(person: Person) -> list[Section]:
                 {
                     "When": _text(c.at),
                     "By": c.by,
-                    "What": c.what,
+                    "What": c.summary,
                     "Details": "; ".join(f"{f.label}: {f.old} → {f.new}" for f in c.fields),
                 }
                 for c in person_changes(person)

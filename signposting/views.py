@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import audited_update
@@ -40,7 +41,7 @@ def service_create(request: StaffRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         service = service_add(actor=request.user, service=form.save(commit=False), request=request)
-        messages.success(request, f"{service} is in the directory.")
+        messages.success(request, format_html("<bdi>{}</bdi> is in the directory.", service))
         return redirect("signposting:service", service_id=service.pk)
     return render(request, "signposting/service_form.html", {"form": form})
 
@@ -82,6 +83,11 @@ def signposting_create(request: StaffRequest, person_id: int) -> HttpResponse:
         signposting.relationship = form.cleaned_data["to"].relationship
         follow_up = form.cleaned_data["follow_up_on"] if form.cleaned_data["follow_up"] else None
         signpost(actor=request.user, signposting=signposting, follow_up_on=follow_up, request=request)
-        messages.success(request, f"Signposted {signposting.to_whom} to {signposting.service}.")
+        messages.success(
+            request,
+            format_html(
+                "Signposted <bdi>{}</bdi> to <bdi>{}</bdi>.", signposting.to_whom, signposting.service
+            ),
+        )
         return redirect("people:detail", person_id=person.pk)
     return render(request, "signposting/signposting_form.html", {"person": person, "form": form})
