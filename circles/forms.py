@@ -237,7 +237,10 @@ class CircleAddition:
         return any(f.errors for f in self.forms)
 
     def non_field_errors(self) -> ErrorList:
-        return ErrorList([e for f in self.forms for e in f.non_field_errors()])
+        errors = ErrorList()
+        for f in self.forms:
+            errors.extend(f.non_field_errors())
+        return errors
 
     def __iter__(self) -> Iterator[BoundField]:
         for f in self.forms:
