@@ -71,3 +71,26 @@ def test_an_edit_keeps_the_search_column_in_step(client, worker, person) -> None
 def test_the_search_box_takes_the_cursor(client, worker, name) -> None:
     client.force_login(worker)
     assert 'type="search"' in (body := client.get(reverse(name)).content.decode()) and " autofocus " in body
+
+
+@pytest.mark.parametrize(
+    ("name", "query", "count"),
+    [
+        ("people:list", "Peggy", "1 person matching “Peggy”"),
+        ("circles:contacts", "Zoë", "1 contact matching “Zoë”"),
+        ("circles:organisations", "Brookside", "1 organisation matching “Brookside”"),
+        ("signposting:services", "Café", "1 service matching “Café”"),
+    ],
+)
+def test_one_persistent_status_holds_only_the_count(client, worker, person, name, query, count) -> None:
+    """The status sits outside the results htmx replaces, so a screen reader announces the
+    new count ("1 contact matching …"), never the whole list."""
+    RelationshipFactory(person=person, contact=ContactFactory(given_name="Zoë", family_name="Ñúñez"))
+    OrganisationFactory(name="Brookside Surgery")
+    ServiceFactory(name="Café Zoë")
+    client.force_login(worker)
+    page = client.get(reverse(name), {"q": query}).content.decode()
+    assert page.count('role="status"') == 1 and 'aria-live' not in page
+    assert f'<p class="results-count" id="results-count" role="status">{count}</p>' in page
+    partial = client.get(reverse(name), {"q": query}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
+    assert f'<span id="results-count" hx-swap-oob="innerHTML">{count}</span>' in partial.content.decode()
