@@ -90,7 +90,15 @@ def test_one_persistent_status_holds_only_the_count(client, worker, person, name
     ServiceFactory(name="Café Zoë")
     client.force_login(worker)
     page = client.get(reverse(name), {"q": query}).content.decode()
-    assert page.count('role="status"') == 1 and 'aria-live' not in page
+    assert page.count('role="status"') == 1 and "aria-live" not in page
     assert f'<p class="results-count" id="results-count" role="status">{count}</p>' in page
     partial = client.get(reverse(name), {"q": query}, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results")
     assert f'<span id="results-count" hx-swap-oob="innerHTML">{count}</span>' in partial.content.decode()
+
+
+def test_adding_to_a_circle_starts_in_the_search_box(client, worker, person) -> None:
+    client.force_login(worker)
+    url = reverse("circles:add", args=[person.pk, "family"])
+    assert 'id="pick-q" name="q" autocomplete="off" autofocus' in client.get(url).content.decode()
+    refused = client.post(url, {"rel-role": ""}).content.decode()
+    assert "autofocus" not in refused  # after an error the summary has the focus (js/errors.js)
