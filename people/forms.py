@@ -73,6 +73,7 @@ class PersonForm(forms.ModelForm[Person]):
         if self.instance.pk:
             teams = teams | Team.objects.filter(people=self.instance)
         cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams.distinct()
+        self.fields["teams"].label = "Teams that support them"
         self.fields["teams"].help_text = "The teams that support this person can see the record."
         cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
             is_active=True, memberships__team__in=teams
