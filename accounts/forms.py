@@ -39,14 +39,14 @@ class TeamForm(forms.ModelForm[Team]):
 
 class StaffForm(forms.ModelForm[User]):
     member_of = forms.ModelMultipleChoiceField(
-        label="Works in",
+        label="Teams they work in",
         queryset=Team.objects.filter(is_active=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text="They will see the people these teams support.",
     )
     leads = forms.ModelMultipleChoiceField(
-        label="Leads",
+        label="Teams they lead",
         queryset=Team.objects.filter(is_active=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,

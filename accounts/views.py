@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import Count, Prefetch
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import StaffForm, TeamForm
@@ -39,7 +40,9 @@ def staff_edit(request: StaffRequest, user_id: int | None = None) -> HttpRespons
                 request=request,
             )
             invited = " They have been emailed a link to set their password." if not user_id else ""
-            messages.success(request, f"{form.instance.display_name} has been saved.{invited}")
+            messages.success(
+                request, format_html("<bdi>{}</bdi> has been saved.{}", form.instance.display_name, invited)
+            )
             return redirect("accounts:staff")
     return render(request, "accounts/staff_form.html", {"form": form, "member": member})
 
@@ -61,6 +64,6 @@ def team_edit(request: StaffRequest, team_id: int | None = None) -> HttpResponse
     form = TeamForm(request.POST or None, instance=team)
     if request.method == "POST" and form.is_valid():
         team_save(actor=request.user, team=form.save(commit=False), request=request)
-        messages.success(request, f"{form.instance.name} has been saved.")
+        messages.success(request, format_html("<bdi>{}</bdi> has been saved.", form.instance.name))
         return redirect("accounts:teams")
     return render(request, "accounts/team_form.html", {"form": form, "team": team})

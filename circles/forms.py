@@ -1,11 +1,14 @@
 """Input schemas for circles, contacts and organisations."""
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms import BoundField
+from django.forms.utils import ErrorList
 
 from accounts.models import User
 from circles.access import contacts_visible_to
@@ -226,3 +229,19 @@ class CircleAddition:
     @property
     def forms(self) -> list[forms.BaseForm]:
         return [self.choice, self.new, self.relationship]
+
+    # One error summary for the three forms (includes/form_errors.html reads these), so the
+    # page has one summary to focus, not one per form with the same id.
+    @property
+    def errors(self) -> bool:
+        return any(f.errors for f in self.forms)
+
+    def non_field_errors(self) -> ErrorList:
+        errors = ErrorList()
+        for f in self.forms:
+            errors.extend(f.non_field_errors())
+        return errors
+
+    def __iter__(self) -> Iterator[BoundField]:
+        for f in self.forms:
+            yield from f

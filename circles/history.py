@@ -36,6 +36,13 @@ class Change:
     by: str
     what: str
     fields: list[FieldChange]
+    # Whom a change in the circle was about, kept apart from `what` so a page can isolate
+    # the name (dir="auto") and an export can join them: `summary`.
+    who: str = ""
+
+    @property
+    def summary(self) -> str:
+        return self.who + self.what
 
 
 def _by(record: Any) -> str:
@@ -143,13 +150,13 @@ def _circle_changes(person: Person, names: _Names) -> list[Change]:
         who = f"{parties.get(key, 'Someone')} ({version.role})"
         older = previous.get(version.history_id)
         if version.history_type == "+" or older is None:
-            changes.append(Change(version.history_date, _by(version), f"{who} added to the circle", []))
+            changes.append(Change(version.history_date, _by(version), " added to the circle", [], who))
             continue
         fields = _diff(Relationship, version, older, names)
         if fields:
             ended = version.ended_on and not older.ended_on
-            what = f"{who} left the circle" if ended else f"{who}: circle details changed"
-            changes.append(Change(version.history_date, _by(version), what, fields))
+            what = " left the circle" if ended else ": circle details changed"
+            changes.append(Change(version.history_date, _by(version), what, fields, who))
     return changes
 
 

@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from people.models import Person
 from rapport.lib.labels import field_label
+from rapport.lib.search_text import FoldedSearch
 
 
 class Channel(models.TextChoices):
@@ -25,7 +26,7 @@ class Channel(models.TextChoices):
     TEXT = "text", "Text message"
 
 
-class Organisation(models.Model):
+class Organisation(FoldedSearch):
     class Kind(models.TextChoices):
         GP_SURGERY = "gp", "GP surgery"
         PHARMACY = "pharmacy", "Pharmacy"
@@ -35,6 +36,8 @@ class Organisation(models.Model):
         HOUSING = "housing", "Housing provider"
         VOLUNTARY = "voluntary", "Voluntary or community group"
         OTHER = "other", "Other"
+
+    SEARCH_FIELDS = ("name",)
 
     name = models.CharField(max_length=160)
     kind = models.CharField("type", max_length=12, choices=Kind.choices)
@@ -64,7 +67,7 @@ class Organisation(models.Model):
     dsa_expires_on = models.DateField("data-sharing agreement expires", null=True, blank=True)
     notes = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "search_text"])
 
     class Meta:
         ordering = ["name"]
@@ -79,11 +82,13 @@ class Organisation(models.Model):
         return None
 
 
-class Contact(models.Model):
+class Contact(FoldedSearch):
     class Kind(models.TextChoices):
         FAMILY = "family", "Parent, carer or family member"
         PRACTITIONER = "practitioner", "Health or social care practitioner"
         PARTNER = "partner", "Contact at a partner organisation"
+
+    SEARCH_FIELDS = ("given_name", "family_name", "form_of_address", "profession", "email")
 
     kind = models.CharField(max_length=14, choices=Kind.choices)
     title = models.CharField(max_length=20, blank=True, help_text="Mrs, Mr, Ms, Mx, Dr…")
@@ -111,7 +116,7 @@ class Contact(models.Model):
     )
     notes = models.TextField(blank=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "search_text"])
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]

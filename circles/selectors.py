@@ -12,6 +12,7 @@ from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from people.access import about_someone_visible_to
 from people.models import Person
+from rapport.lib.search_text import matching_words
 
 
 @dataclass
@@ -63,14 +64,9 @@ def contact_search(*, user: User, query: str = "", kind: str = "") -> QuerySet[C
             .filter(phone_digits__contains=_phone_digits(query))
             .select_related("organisation")
         )
-    for word in query.split()[:4]:
+    for word in matching_words(query):
         contacts = contacts.filter(
-            Q(given_name__icontains=word)
-            | Q(family_name__icontains=word)
-            | Q(form_of_address__icontains=word)
-            | Q(profession__icontains=word)
-            | Q(organisation__name__icontains=word)
-            | Q(email__icontains=word)
+            Q(search_text__contains=word) | Q(organisation__search_text__contains=word)
         )
     return contacts.select_related("organisation")
 
@@ -79,8 +75,8 @@ def organisation_search(*, query: str = "", kind: str = "") -> QuerySet[Organisa
     organisations = Organisation.objects.all()
     if kind:
         organisations = organisations.filter(kind=kind)
-    for word in query.split()[:4]:
-        organisations = organisations.filter(Q(name__icontains=word) | Q(ods_code__iexact=word))
+    for word in matching_words(query):
+        organisations = organisations.filter(Q(search_text__contains=word) | Q(ods_code__iexact=word))
     return organisations
 
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
@@ -54,7 +55,10 @@ def circle_add(request: StaffRequest, person_id: int, group: str) -> HttpRespons
             party=party,
             request=request,
         )
-        messages.success(request, f"{party} is now in {person.preferred_name}'s circle.")
+        messages.success(
+            request,
+            format_html("<bdi>{}</bdi> is now in <bdi>{}</bdi>'s circle.", party, person.preferred_name),
+        )
         return redirect("person:page", person_id=person.pk)
     return render(
         request,
@@ -76,7 +80,7 @@ def circle_pick(request: StaffRequest, person_id: int, group: str) -> HttpRespon
             matches = list(selectors.organisation_search(query=query).filter(pk__in=found.values("pk"))[:10])
         else:
             matches = list(selectors.contact_search(user=request.user, query=query, kind=kind)[:10])
-    return render(request, "circles/_pick_results.html", {"matches": matches, "query": query})
+    return render(request, "circles/_pick_results.html", {"matches": matches, "query": query, "group": kind})
 
 
 @require_http_methods(["GET", "POST"])
@@ -120,7 +124,9 @@ def relationship_end(request: StaffRequest, person_id: int, relationship_id: int
             ),
         )
     ):
-        messages.success(request, f"{relationship.party} is no longer in the current circle.")
+        messages.success(
+            request, format_html("<bdi>{}</bdi> is no longer in the current circle.", relationship.party)
+        )
         return redirect("person:page", person_id=person.pk)
     return render(
         request,
@@ -217,7 +223,7 @@ def organisation_create(request: StaffRequest) -> HttpResponse:
         organisation = services.directory_entry_create(
             actor=request.user, entry=form.save(commit=False), request=request
         )
-        messages.success(request, f"{organisation} has been added to the directory.")
+        messages.success(request, format_html("<bdi>{}</bdi> has been added to the directory.", organisation))
         return redirect("circles:organisation", organisation_id=organisation.pk)
     return render(request, "circles/organisation_form.html", {"form": form})
 

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from commitments import services
@@ -47,7 +48,10 @@ def commitment_create(request: StaffRequest, person_id: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Added for {commitment.owner}, due {day(commitment.due_on)}.")
+            messages.success(
+                request,
+                format_html("Added for <bdi>{}</bdi>, due {}.", commitment.owner, day(commitment.due_on)),
+            )
             return back_or(request, reverse("person:page", args=[person.pk]))
     return render(request, "commitments/commitment_form.html", {"person": person, "form": form})
 
@@ -115,7 +119,9 @@ def commitment_reassign(request: StaffRequest, commitment_id: int) -> HttpRespon
             ),
         )
     ):
-        messages.success(request, f"Now with {commitment.owner}, due {day(commitment.due_on)}.")
+        messages.success(
+            request, format_html("Now with <bdi>{}</bdi>, due {}.", commitment.owner, day(commitment.due_on))
+        )
         return back_or(request, _home_of(commitment))
     return render(
         request,

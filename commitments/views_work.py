@@ -67,6 +67,7 @@ def work_list(request: StaffRequest) -> HttpResponse:
     context = {
         "page": page,
         "section": section,
+        "sections": Section.choices,
         "whose": whose,
         "owner": owner,
         "today": timezone.localdate(),

@@ -17,7 +17,9 @@ from rapport.lib.labels import name_the_empty_choice
 
 class ConsentForm(forms.ModelForm[ConsentRecord]):
     topics = forms.ModelMultipleChoiceField(
-        label="About", queryset=Topic.objects.filter(is_active=True), widget=forms.CheckboxSelectMultiple
+        label="Topics this decision covers",
+        queryset=Topic.objects.filter(is_active=True),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.utils.html import format_html
 
 from consent.models import SafetyOverride, Topic
 from consent.sharing import Override, ShareRefused
@@ -64,7 +65,7 @@ class WhatWasSharedMixin(SharingFieldsMixin):
         elif topic_fixed:
             del self.fields["shared_topics"], self.fields["nothing_shared"]
         else:
-            self.fields["shared_topics"].label = f"What did you share with {to}?"
+            self.fields["shared_topics"].label = format_html("What did you share with <bdi>{}</bdi>?", to)
             self.fields[
                 "shared_topics"
             ].help_text = "Tick what you told them. Rapport checks the person agreed."

@@ -27,6 +27,7 @@ from audit.models import AuditEvent
 from circles.history import person_changes
 from meetings.models import Meeting
 from people.models import Person
+from rapport.lib.dates import day
 
 Row = dict[str, str]
 
@@ -60,8 +61,11 @@ def _text(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "Yes" if value else "No"
+    if hasattr(value, "hour"):  # the house style, "4 Sep 1984, 14:30", in local time
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return f"{day(local)}, {local:%H:%M}"
     if hasattr(value, "strftime"):
-        return value.strftime("%d %b %Y %H:%M") if hasattr(value, "hour") else value.strftime("%d %b %Y")
+        return day(value)
     return str(value)
 
 
@@ -350,7 +354,7 @@ def gather(person: Person) -> list[Section]:
                 {
                     "When": _text(c.at),
                     "By": c.by,
-                    "What": c.what,
+                    "What": c.summary,
                     "Details": "; ".join(f"{f.label}: {f.old} → {f.new}" for f in c.fields),
                 }
                 for c in person_changes(person)

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
@@ -80,7 +81,9 @@ def consent_decide(request: StaffRequest, person_id: int, relationship_id: int) 
     person = open_person(request, person_id, page="consent decisions form")
     recipient = relationship_of(person, relationship_id)
     if not recipient.is_current:
-        messages.info(request, f"{recipient.party} is no longer in the current circle.")
+        messages.info(
+            request, format_html("<bdi>{}</bdi> is no longer in the current circle.", recipient.party)
+        )
         return redirect("consent:page", person_id=person.pk)
     facts = facts_for(person)
     verdicts = {
@@ -98,7 +101,7 @@ def consent_decide(request: StaffRequest, person_id: int, relationship_id: int) 
             request=request,
         )
         summary = "; ".join(f"{r.topic.name}: {r.get_decision_display().lower()}" for r in records)
-        messages.success(request, f"Recorded for {recipient.party}: {summary}.")
+        messages.success(request, format_html("Recorded for <bdi>{}</bdi>: {}.", recipient.party, summary))
         return redirect("consent:page", person_id=person.pk)
     context = {"person": person, "recipient": recipient, "form": form}
     return render(request, "consent/consent_decide.html", context)

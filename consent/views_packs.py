@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from consent.forms_packs import SharePackForm
@@ -47,7 +48,9 @@ def share_pack_create(request: StaffRequest, person_id: int) -> HttpResponse:
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, f"Share pack recorded as sent to {recipient.party}.")
+                messages.success(
+                    request, format_html("Share pack recorded as sent to <bdi>{}</bdi>.", recipient.party)
+                )
                 return redirect("consent:pack", person_id=person.pk, pack_id=pack.pk)
         preview = build_pack(person, recipient, form.cleaned_data["sections"])
     return render(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from consent.forms_topics import TopicForm
@@ -27,6 +28,6 @@ def topic_edit(request: StaffRequest, topic_id: int | None = None) -> HttpRespon
         topic_save(
             actor=request.user, topic=form.save(commit=False), changed=form.changed_data, request=request
         )
-        messages.success(request, f"{form.instance.name} saved.")
+        messages.success(request, format_html("<bdi>{}</bdi> saved.", form.instance.name))
         return redirect("consent:topics")
     return render(request, "consent/topic_form.html", {"form": form, "topic": topic})

@@ -31,7 +31,11 @@ class FeedbackForm(forms.ModelForm[Feedback]):
             "received_on": DateInput(),
             "about": forms.Textarea(attrs={"rows": 4}),
         }
-        labels = {"from_name": "Their name, if someone else", "handler": "Who will handle it"}
+        labels = {
+            "kind": "Compliment, concern or complaint?",
+            "from_name": "Their name, if someone else",
+            "handler": "Who will handle it",
+        }
 
     def __init__(self, *args: Any, person: Person, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

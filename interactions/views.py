@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from consent.sharing import ShareRefused, warn_if_agreement_lapsed
@@ -34,7 +35,9 @@ def interaction_create(request: StaffRequest, person_id: int) -> HttpResponse:
             interaction.pk = None  # rolled back: the form shows again with everything typed
             form.explain_refusal(refused)
         else:
-            messages.success(request, f"Conversation with {interaction.counterpart} logged.")
+            messages.success(
+                request, format_html("Conversation with <bdi>{}</bdi> logged.", interaction.counterpart)
+            )
             warn_if_agreement_lapsed(request, interaction.disclosures.all())
             return redirect("person:page", person_id=person.pk)
     return render(request, "interactions/interaction_form.html", {"person": person, "form": form})

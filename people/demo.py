@@ -96,6 +96,8 @@ def _organisations(fake: Faker, rng: random.Random, count: int) -> list[Organisa
                 address=fake.address(),
             )
         )
+    for row in organisations:  # bulk_create skips save(), which keeps the search column
+        row.search_text = row.fold_search_fields()
     return bulk_create_with_history(organisations, Organisation, batch_size=500)
 
 
@@ -151,6 +153,8 @@ def load_demo(size: DemoSize) -> dict[str, int]:
                 availability=rng.choice(["Weekdays 9 to 5", "Mornings", "Tuesdays and Thursdays", ""]),
             )
         )
+    for row in practitioners:  # bulk_create skips save(), which keeps the search column
+        row.search_text = row.fold_search_fields()
     practitioners = bulk_create_with_history(practitioners, Contact, batch_size=1000)
 
     today = date.today()
@@ -280,6 +284,8 @@ def load_demo(size: DemoSize) -> dict[str, int]:
                     started_on=person.admitted_on,
                 )
             )
+    for row in family_contacts:  # bulk_create skips save(), which keeps the search column
+        row.search_text = row.fold_search_fields()
     bulk_create_with_history(family_contacts, Contact, batch_size=2000)
     for rel in relationships:
         if rel.contact is not None:

@@ -73,6 +73,7 @@ class PersonForm(forms.ModelForm[Person]):
         if self.instance.pk:
             teams = teams | Team.objects.filter(people=self.instance)
         cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams.distinct()
+        self.fields["teams"].label = "Teams that support them"
         self.fields["teams"].help_text = "The teams that support this person can see the record."
         cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
             is_active=True, memberships__team__in=teams
@@ -149,7 +150,7 @@ class PersonForm(forms.ModelForm[Person]):
         if namesake is not None:
             self.add_error(
                 "not_a_duplicate",
-                f"{namesake.legal_name}, born {born.day} {born:%b %Y}, is already supported by your teams. "
+                f"{namesake.legal_name}, born {day(born)}, is already supported by your teams. "
                 "Open their record instead, or tick this if this is a different person.",
             )
 

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import audit_shown
@@ -53,7 +54,7 @@ def person_create(request: StaffRequest) -> HttpResponse:
             teams=form.cleaned_data["teams"],
             request=request,
         )
-        messages.success(request, f"{person.preferred_name} has been added.")
+        messages.success(request, format_html("<bdi>{}</bdi> has been added.", person.preferred_name))
         return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_form.html", {"form": form})
 
@@ -85,7 +86,7 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="discharge form")
     form = DischargeForm(request.POST or None, person=person)
     if not person.is_active:
-        messages.info(request, f"{person.preferred_name} is already discharged.")
+        messages.info(request, format_html("<bdi>{}</bdi> is already discharged.", person.preferred_name))
         return redirect("person:page", person_id=person.pk)
     if (
         request.method == "POST"
@@ -102,7 +103,7 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
             ),
         )
     ):
-        messages.success(request, f"{person.preferred_name} has been discharged.")
+        messages.success(request, format_html("<bdi>{}</bdi> has been discharged.", person.preferred_name))
         return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_discharge.html", {"form": form, "person": person})
 
@@ -111,7 +112,9 @@ def person_discharge(request: StaffRequest, person_id: int) -> HttpResponse:
 def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="re-admit form")
     if person.is_active:
-        messages.info(request, f"{person.preferred_name} is already receiving support.")
+        messages.info(
+            request, format_html("<bdi>{}</bdi> is already receiving support.", person.preferred_name)
+        )
         return redirect("person:page", person_id=person.pk)
     form = ReadmitForm(request.POST or None, person=person)
     if (
@@ -128,7 +131,9 @@ def person_readmit(request: StaffRequest, person_id: int) -> HttpResponse:
             ),
         )
     ):
-        messages.success(request, f"{person.preferred_name} is receiving support again.")
+        messages.success(
+            request, format_html("<bdi>{}</bdi> is receiving support again.", person.preferred_name)
+        )
         return redirect("person:page", person_id=person.pk)
     return render(request, "people/person_readmit.html", {"form": form, "person": person})
 

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.models import Team
@@ -30,7 +31,7 @@ def thanks_create(request: StaffRequest, person_id: int) -> HttpResponse:
         thanks.person = person
         thanks.relationship = form.cleaned_data["to"].relationship
         recognition_give(actor=request.user, recognition=thanks, request=request)
-        messages.success(request, f"Thanks to {thanks.recipient} recorded.")
+        messages.success(request, format_html("Thanks to <bdi>{}</bdi> recorded.", thanks.recipient))
         return redirect("person:page", person_id=person.pk)
     return render(request, "recognition/thanks_form.html", {"person": person, "form": form})
 
@@ -73,6 +74,6 @@ def recognition_create(request: StaffRequest, colleague_id: int) -> HttpResponse
             recognition.kind = Recognition.Kind.COLLEAGUE
             recognition.colleague = colleague
             recognition_give(actor=request.user, recognition=recognition, request=request)
-            messages.success(request, f"Recognition for {colleague} recorded.")
+            messages.success(request, format_html("Recognition for <bdi>{}</bdi> recorded.", colleague))
             return redirect("recognition:colleague", colleague_id=colleague.pk)
     return render(request, "recognition/recognition_form.html", {"colleague": colleague, "form": form})

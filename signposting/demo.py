@@ -16,16 +16,17 @@ SERVICES = [
 
 
 def load_services() -> dict[str, int]:
-    Service.objects.bulk_create(
-        [
-            Service(
-                name=name,
-                topic=topic,
-                helps_with=helps,
-                how_to_contact=f"Phone 01632 960 {100 + n:03d}; weekdays 9am to 5pm.",
-                area="Town and surrounding villages",
-            )
-            for n, (name, topic, helps) in enumerate(SERVICES)
-        ]
-    )
+    services = [
+        Service(
+            name=name,
+            topic=topic,
+            helps_with=helps,
+            how_to_contact=f"Phone 01632 960 {100 + n:03d}; weekdays 9am to 5pm.",
+            area="Town and surrounding villages",
+        )
+        for n, (name, topic, helps) in enumerate(SERVICES)
+    ]
+    for service in services:  # bulk_create skips save(), which keeps the search column
+        service.search_text = service.fold_search_fields()
+    Service.objects.bulk_create(services)
     return {"local services": len(SERVICES)}

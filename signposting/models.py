@@ -8,9 +8,10 @@ from simple_history.models import HistoricalRecords
 from circles.models import Relationship
 from people.models import Person
 from rapport.lib.dates import day
+from rapport.lib.search_text import FoldedSearch
 
 
-class Service(models.Model):
+class Service(FoldedSearch):
     class Topic(models.TextChoices):
         CARERS = "carers", "Support for carers"
         MONEY = "money", "Money and benefits"
@@ -23,6 +24,8 @@ class Service(models.Model):
         ADVOCACY = "advocacy", "Advocacy and legal"
         OTHER = "other", "Other"
 
+    SEARCH_FIELDS = ("name", "helps_with", "area")
+
     name = models.CharField(max_length=160)
     topic = models.CharField(max_length=16, choices=Topic.choices)
     helps_with = models.TextField("what it helps with")
@@ -31,7 +34,7 @@ class Service(models.Model):
     website = models.URLField(blank=True)
     is_active = models.BooleanField("still running", default=True)
     version = models.PositiveIntegerField(default=1, editable=False)
-    history = HistoricalRecords(excluded_fields=["version"])
+    history = HistoricalRecords(excluded_fields=["version", "search_text"])
 
     class Meta:
         ordering = ["name"]

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.services import audited_update
@@ -12,6 +12,7 @@ from people.access import open_person
 from rapport.lib.editing import versioned_edit
 from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
+from rapport.lib.search_text import matching_words
 from signposting.forms import ServiceEditForm, ServiceForm, SignpostingForm
 from signposting.models import Service
 from signposting.services import service_add, signpost
@@ -24,10 +25,8 @@ def service_list(request: StaffRequest) -> HttpResponse:
     services = Service.objects.filter(is_active=True)
     if topic in Service.Topic.values:
         services = services.filter(topic=topic)
-    for word in query.split()[:4]:
-        services = services.filter(
-            Q(name__icontains=word) | Q(helps_with__icontains=word) | Q(area__icontains=word)
-        )
+    for word in matching_words(query):
+        services = services.filter(search_text__contains=word)
     page = page_of(services, request.GET.get("page"), settings.PAGE_SIZE)
     template = "signposting/service_list.html"
     if request.htmx and request.htmx.target == "results":
@@ -42,7 +41,7 @@ def service_create(request: StaffRequest) -> HttpResponse:
     form = ServiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         service = service_add(actor=request.user, service=form.save(commit=False), request=request)
-        messages.success(request, f"{service} is in the directory.")
+        messages.success(request, format_html("<bdi>{}</bdi> is in the directory.", service))
         return redirect("signposting:service", service_id=service.pk)
     return render(request, "signposting/service_form.html", {"form": form})
 
@@ -84,6 +83,11 @@ def signposting_create(request: StaffRequest, person_id: int) -> HttpResponse:
         signposting.relationship = form.cleaned_data["to"].relationship
         follow_up = form.cleaned_data["follow_up_on"] if form.cleaned_data["follow_up"] else None
         signpost(actor=request.user, signposting=signposting, follow_up_on=follow_up, request=request)
-        messages.success(request, f"Signposted {signposting.to_whom} to {signposting.service}.")
+        messages.success(
+            request,
+            format_html(
+                "Signposted <bdi>{}</bdi> to <bdi>{}</bdi>.", signposting.to_whom, signposting.service
+            ),
+        )
         return redirect("person:page", person_id=person.pk)
     return render(request, "signposting/signposting_form.html", {"person": person, "form": form})

@@ -66,3 +66,11 @@ def test_nonsense_filters_change_nothing_and_say_so(client, worker, person) -> N
         response = client.get(reverse("commitments:work"), query)
         assert response.status_code == 200
         assert "Still mine" in response.content.decode()
+
+
+def test_the_sections_are_links_with_the_current_one_marked(client, worker) -> None:
+    """They were an empty box: the template asked the chosen section for every section."""
+    client.force_login(worker)
+    listed = client.get(reverse("commitments:work"), {"section": "today"}).content.decode()
+    assert '<a href="?section=overdue">Overdue</a>' in listed
+    assert '<a href="?section=today" aria-current="page">Due today</a>' in listed
