@@ -69,7 +69,7 @@ def test_every_kind_in_one_order_newest_first(client, worker, person, everything
         "Carers&#x27; Centre",
         "Shared with Brookside Surgery (GP practice)",
         "Agreed: Health to Brookside Surgery (GP practice)",
-        "Recorded by Wendy Worker",
+        "Recorded by <bdi>Wendy Worker</bdi>",
         "20 Mar 2026, 12:00",
         "16 Mar 2026",
     ):
