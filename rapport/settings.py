@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "person_page",
     "recognition",
     "reminders",
+    "share_packs",
     "signposting",
     "django_tasks",
     "django_tasks_db",

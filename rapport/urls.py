@@ -51,6 +51,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("recognition.urls")),
     path("", include("reminders.urls")),
+    path("", include("share_packs.urls")),
     path("", include("signposting.urls")),
     path("", include("accounts.urls")),
     path("", include("audit.urls")),
