@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "chronology",
     "commitments",
     "consent",
+    "contact_page",
     "feedback",
     "interactions",
     "meetings",

@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("person_page.urls")),
     path("", include("overview.urls")),
     path("", include("circles.urls")),
+    path("", include("contact_page.urls")),
     path("", include("changes.urls")),
     path("", include("chronology.urls")),
     path("", include("commitments.urls")),
