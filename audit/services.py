@@ -1,21 +1,28 @@
-"""Writing audit events. Callers do this inside the same transaction as the change."""
+"""Writing audit events. Callers do this inside the same transaction as the change.
+
+audit is the foundation every app writes to, accounts included (it audits its own writes),
+so the actor is typed as the user model `settings.AUTH_USER_MODEL` names, never imported
+from accounts: django-stubs resolves its `_User` alias to that model for mypy, and nothing
+of it exists at run time."""
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.http import HttpRequest
 
-from accounts.models import User
 from audit.chain import append, append_many
 from audit.models import AuditEvent
 from rapport.lib.client_address import client_ip
 from rapport.lib.concurrency import save_if_unchanged
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import _User as User
+
 
 def audit_record(
     *,
-    actor: User,
+    actor: "User",
     action: str,
     obj: models.Model,
     summary: str,
@@ -38,7 +45,7 @@ def audit_record(
 
 
 def audit_shown(
-    *, actor: User, people: Iterable[Any], summary: str, request: HttpRequest | None = None
+    *, actor: "User", people: Iterable[Any], summary: str, request: HttpRequest | None = None
 ) -> None:
     """Record that a list or search showed these people (their names or NHS numbers) to this
     member of staff: one event per person, so each record's access log shows it, written in
@@ -73,7 +80,7 @@ def _where(request: HttpRequest | None) -> dict[str, Any]:
 
 def audited_update(
     *,
-    actor: User,
+    actor: "User",
     record: Any,
     changed: list[str],
     expected_version: int,
@@ -138,7 +145,7 @@ def before_and_after(record: Any, columns: dict[str, str], before: dict[str, Any
 
 
 def audited_save(
-    *, actor: User, record: Any, fields: Iterable[str], summary: str, request: HttpRequest | None = None
+    *, actor: "User", record: Any, fields: Iterable[str], summary: str, request: HttpRequest | None = None
 ) -> Any:
     """Validate and save a record that is not versioned (a team, a consent topic, the security
     policy), with an audit event naming each of `fields` that changed, before and after.
@@ -161,7 +168,7 @@ def audited_save(
 
 def audited_create(
     *,
-    actor: User,
+    actor: "User",
     record: Any,
     summary: str,
     person_id: int | None = None,

@@ -19,7 +19,6 @@ urlpatterns = [
     ),
     path("contacts/", views.contact_list, name="contacts"),
     path("keeping-in-touch/", views.keeping_in_touch, name="lapsed"),
-    path("contacts/<int:contact_id>/", views.contact_detail, name="contact"),
     path("contacts/<int:contact_id>/edit/", views.contact_edit, name="contact_edit"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),

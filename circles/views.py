@@ -23,8 +23,7 @@ from circles.forms import (
     existing_parties,
 )
 from circles.models import Contact, Organisation, Relationship
-from interactions.selectors import recent_with_contact
-from people.access import open_person, people_visible_to
+from people.access import open_person
 from rapport.lib.concurrency import apply_or_explain
 from rapport.lib.editing import versioned_edit
 from rapport.lib.paging import page_of
@@ -151,29 +150,6 @@ def contact_list(request: StaffRequest) -> HttpResponse:
     )
 
 
-@require_GET
-def contact_detail(request: StaffRequest, contact_id: int) -> HttpResponse:
-    contact = open_contact(request, contact_id, page="page")
-    circles = selectors.circles_of_contact(user=request.user, contact=contact)
-    audit_shown(
-        actor=request.user,
-        people=[r.person_id for r in circles],
-        summary=f"Shown in the circles of {contact}",
-        request=request,
-    )
-    conversations = recent_with_contact(contact, people_visible_to(request.user))
-    return render(
-        request,
-        "circles/contact_detail.html",
-        {
-            "contact": contact,
-            "circles": circles,
-            "conversations": conversations,
-            "limit": selectors.CIRCLES_SHOWN,
-        },
-    )
-
-
 @require_http_methods(["GET", "POST"])
 def contact_edit(request: StaffRequest, contact_id: int) -> HttpResponse:
     contact = open_contact(request, contact_id, page="edit form")
@@ -184,7 +160,7 @@ def contact_edit(request: StaffRequest, contact_id: int) -> HttpResponse:
         save=lambda: _update_entry(request, form),
         template="circles/contact_form.html",
         context={"contact": contact},
-        done=lambda: redirect("circles:contact", contact_id=contact.pk),
+        done=lambda: redirect("contact:page", contact_id=contact.pk),
     )
 
 

@@ -1,7 +1,7 @@
 """Creating, handing over and closing commitments, each with its audit event."""
 
+from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,15 +9,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from accounts.models import User
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from consent.models import Topic
-    from consent.sharing import Override
 from audit.models import AuditEvent
 from audit.services import audit_record, audited_create
 from commitments.models import Commitment
+from consent.models import Topic
+from consent.sharing import Override, share
 from people.access import people_visible_to
 from rapport.lib.concurrency import save_if_unchanged
 from rapport.lib.dates import day
@@ -52,8 +48,8 @@ def commitment_close(
     status: str,
     outcome: str,
     expected_version: int,
-    override: "Override | None" = None,
-    topics: "Iterable[Topic]" = (),
+    override: Override | None = None,
+    topics: Iterable[Topic] = (),
     request: HttpRequest | None = None,
 ) -> Commitment:
     """Close with an outcome. Done, a commitment owed to someone in the circle records what
@@ -80,8 +76,6 @@ def commitment_close(
         and commitment.owed_to_relationship is not None
         and commitment.person is not None
     ):
-        from consent.sharing import share
-
         share(
             actor=actor,
             person=commitment.person,

@@ -178,9 +178,9 @@ def packs_sent(person: Person, limit: int) -> list[SharePack]:
 def pack_links(pack: SharePack) -> list[tuple[str, str]]:
     """Reopen a pack, print it again (its page opens the print dialog when asked) and fetch
     its FHIR Bundle again: each is the pack's own audited page."""
-    page = reverse("consent:pack", args=[pack.person_id, pack.pk])
+    page = reverse("share_packs:detail", args=[pack.person_id, pack.pk])
     return [
         ("Open", page),
         ("Print", f"{page}?print=1"),
-        ("Download FHIR", reverse("consent:pack_fhir", args=[pack.person_id, pack.pk])),
+        ("Download FHIR", reverse("share_packs:fhir", args=[pack.person_id, pack.pk])),
     ]

@@ -1,4 +1,5 @@
-"""Recording consent decisions; a withdrawal or refusal cancels updates still owed."""
+"""Recording consent decisions; a withdrawal or refusal cancels updates still owed (kept by
+commitments, through consent.follow_up)."""
 
 from collections.abc import Iterable
 
@@ -10,10 +11,9 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_record, audited_save
 from circles.models import Relationship
-from commitments.models import Commitment
+from consent.follow_up import keeper
 from consent.models import ConsentRecord, Topic
 from people.models import Person
-from rapport.lib.dates import day
 
 
 @transaction.atomic
@@ -53,41 +53,8 @@ def consent_record(
             request=request,
         )
         if record.decision != ConsentRecord.Decision.GIVEN:
-            _cancel_updates_owed(actor, person, recipient, topic, record, request)
+            keeper().cancel_updates_owed(actor=actor, record=record, request=request)
     return records
-
-
-def _cancel_updates_owed(
-    actor: User,
-    person: Person,
-    recipient: Relationship,
-    topic: Topic,
-    record: ConsentRecord,
-    request: HttpRequest | None,
-) -> None:
-    pending = (
-        Commitment.objects.open()
-        .select_for_update()
-        .filter(person=person, owed_to_relationship=recipient, topic=topic, kind=Commitment.Kind.UPDATE)
-    )
-    for commitment in pending:
-        commitment.status = Commitment.Status.CANCELLED
-        commitment.outcome = (
-            f"Cancelled: consent to share {topic.name.lower()} was {record.decision} "
-            f"on {day(record.decided_on)}."
-        )
-        commitment.closed_at = timezone.now()
-        commitment.closed_by = actor
-        commitment.version += 1
-        commitment.save(update_fields=["status", "outcome", "closed_at", "closed_by", "version"])
-        audit_record(
-            actor=actor,
-            action=AuditEvent.Action.UPDATE,
-            obj=commitment,
-            person_id=person.pk,
-            summary=f"Update cancelled after consent {record.decision}: {commitment.title}",
-            request=request,
-        )
 
 
 @transaction.atomic

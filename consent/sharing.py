@@ -17,8 +17,7 @@ from accounts.models import Membership, User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles.models import Relationship
-from commitments.models import Commitment
-from commitments.services import commitment_create
+from consent.follow_up import keeper
 from consent.models import ConsentRecord, Disclosure, SafetyOverride, Topic, through_the_gate
 from consent.rules import Verdict
 from consent.selectors import facts_for, verdict_for
@@ -154,6 +153,8 @@ def _record_override(
     override: Override,
     request: HttpRequest | None,
 ) -> SafetyOverride:
+    """Every override is reviewed by a team leader: the review is opened, in this transaction,
+    by the app that keeps consent's follow-up work (consent.follow_up)."""
     safety = SafetyOverride(
         person=person,
         recipient=recipient,
@@ -164,16 +165,12 @@ def _record_override(
     safety.full_clean(exclude=["review"])
     safety.save()
     names = ", ".join(t.name.lower() for t in topics)
-    safety.review = commitment_create(
+    keeper().open_override_review(
         actor=actor,
-        commitment=Commitment(
-            person=person,
-            kind=Commitment.Kind.ACTION,
-            title=f"Review the safety override: {names} shared with {recipient.party} without consent",
-            details=override.reason,
-            owner=_reviewer(person, actor),
-            due_on=timezone.localdate() + timedelta(days=1),
-        ),
+        safety=safety,
+        title=f"Review the safety override: {names} shared with {recipient.party} without consent",
+        owner=_reviewer(person, actor),
+        due_on=timezone.localdate() + timedelta(days=1),
         request=request,
     )
     safety.save(update_fields=["review"])

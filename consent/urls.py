@@ -1,6 +1,6 @@
 from django.urls import path
 
-from consent import views, views_packs, views_topics
+from consent import views, views_topics
 
 app_name = "consent"
 
@@ -12,11 +12,4 @@ urlpatterns = [
     path("people/<int:person_id>/consent/new/", views.consent_create, name="create"),
     path("people/<int:person_id>/consent/<int:relationship_id>/", views.consent_decide, name="decide"),
     path("people/<int:person_id>/subject-access/", views.subject_access, name="subject_access"),
-    path("people/<int:person_id>/share-packs/new/", views_packs.share_pack_create, name="pack_create"),
-    path("people/<int:person_id>/share-packs/<int:pack_id>/", views_packs.share_pack_detail, name="pack"),
-    path(
-        "people/<int:person_id>/share-packs/<int:pack_id>/fhir.json",
-        views_packs.share_pack_fhir,
-        name="pack_fhir",
-    ),
 ]

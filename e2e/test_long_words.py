@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 VIEWPORTS = [{"width": 360, "height": 740}, {"width": 1280, "height": 800}]
 # Pages that are not an HTML page about the person, or that end the session.
-NOT_PAGES = {"logout", "reminders:feed", "consent:share_pack_fhir", "consent:subject_access"}
+NOT_PAGES = {"logout", "reminders:feed", "share_packs:fhir", "consent:subject_access"}
 # What sticks out past the right edge, deepest first, to say where the overflow comes from.
 WIDEST = """() => {
     const w = window.innerWidth, out = [];

@@ -81,9 +81,9 @@ def test_each_entry_links_to_its_own_page(client, worker, person, everything) ->
     pack = SharePack.objects.get()
     body = _timeline(client, person).content.decode()
     for url in (
-        reverse("consent:pack", args=[person.pk, pack.pk]),
-        reverse("consent:pack", args=[person.pk, pack.pk]) + "?print=1",
-        reverse("consent:pack_fhir", args=[person.pk, pack.pk]),
+        reverse("share_packs:detail", args=[person.pk, pack.pk]),
+        reverse("share_packs:detail", args=[person.pk, pack.pk]) + "?print=1",
+        reverse("share_packs:fhir", args=[person.pk, pack.pk]),
         reverse("changes:detail", args=[person.pk, person.changes.get().pk]),
         reverse("meetings:detail", args=[person.meetings.get().pk]),
         reverse("feedback:detail", args=[person.pk, person.feedback.get().pk]),
@@ -256,8 +256,8 @@ def test_another_persons_share_pack_cannot_be_reopened_through_this_one(client, 
         person=sibling, recipient=rel, purpose="x", content={}, bundle={}, by=worker
     )
     client.force_login(worker)
-    assert client.get(reverse("consent:pack", args=[person.pk, pack.pk])).status_code == 404
-    assert client.get(reverse("consent:pack_fhir", args=[person.pk, pack.pk])).status_code == 404
+    assert client.get(reverse("share_packs:detail", args=[person.pk, pack.pk])).status_code == 404
+    assert client.get(reverse("share_packs:fhir", args=[person.pk, pack.pk])).status_code == 404
 
 
 def test_the_member_filter_offers_only_the_current_circle(client, worker, person, everything) -> None:

@@ -168,8 +168,8 @@ class TestContacts:
         mine = RelationshipFactory(person=person).contact
         theirs = RelationshipFactory(person=other_person).contact
         client.force_login(worker)
-        assert client.get(reverse("circles:contact", args=[mine.pk])).status_code == 200
-        assert client.get(reverse("circles:contact", args=[theirs.pk])).status_code == 404
+        assert client.get(reverse("contact:page", args=[mine.pk])).status_code == 200
+        assert client.get(reverse("contact:page", args=[theirs.pk])).status_code == 404
         listing = client.get(reverse("circles:contacts")).content.decode()
         assert mine.given_name in listing and theirs.given_name not in listing
 
@@ -178,7 +178,7 @@ class TestContacts:
             person=other_person, contact=ContactFactory(kind="practitioner", profession="GP")
         ).contact
         client.force_login(worker)
-        body = client.get(reverse("circles:contact", args=[gp.pk])).content.decode()
+        body = client.get(reverse("contact:page", args=[gp.pk])).content.decode()
         assert other_person.preferred_name not in body  # their circles stay private
 
     def test_contact_edit_validates_phone(self, client, worker, person) -> None:

@@ -186,9 +186,9 @@ def test_the_newest_share_packs_are_listed_with_open_print_and_fhir(client, work
     assert body.index("Purpose 0<") < body.index("Purpose 4<")
     newest = packs[0]
     for url in (
-        reverse("consent:pack", args=[person.pk, newest.pk]),
-        reverse("consent:pack", args=[person.pk, newest.pk]) + "?print=1",
-        reverse("consent:pack_fhir", args=[person.pk, newest.pk]),
+        reverse("share_packs:detail", args=[person.pk, newest.pk]),
+        reverse("share_packs:detail", args=[person.pk, newest.pk]) + "?print=1",
+        reverse("share_packs:fhir", args=[person.pk, newest.pk]),
     ):
         assert f'href="{url}"' in body
     assert f"{reverse('chronology:timeline', args=[person.pk])}?kind=share_pack" in body
@@ -211,8 +211,9 @@ def test_reopening_and_downloading_a_pack_stay_audited(client, worker, person, s
         person=person, recipient=son, purpose="x", content={}, bundle={"resourceType": "Bundle"}, by=worker
     )
     client.force_login(worker)
-    assert client.get(reverse("consent:pack", args=[person.pk, pack.pk]), {"print": "1"}).status_code == 200
-    fhir = client.get(reverse("consent:pack_fhir", args=[person.pk, pack.pk]))
+    page = reverse("share_packs:detail", args=[person.pk, pack.pk])
+    assert client.get(page, {"print": "1"}).status_code == 200
+    fhir = client.get(reverse("share_packs:fhir", args=[person.pk, pack.pk]))
     assert fhir["Content-Type"] == "application/fhir+json" and b'"Bundle"' in fhir.content
     summaries = set(
         AuditEvent.objects.filter(person_id=person.pk, actor=worker).values_list("summary", flat=True)

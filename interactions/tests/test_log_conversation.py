@@ -46,7 +46,7 @@ def test_a_call_with_a_daughter_and_a_promised_call_back(client, worker, person,
     )
     page = client.get(reverse("person:page", args=[person.pk])).content.decode()
     assert "Joan asked how Mum slept" in page and "Ring Joan after the GP visit" in page
-    contact_page = client.get(reverse("circles:contact", args=[daughter.contact_id])).content.decode()
+    contact_page = client.get(reverse("contact:page", args=[daughter.contact_id])).content.decode()
     assert "Joan asked how Mum slept" in contact_page
 
 

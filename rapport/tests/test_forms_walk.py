@@ -17,7 +17,7 @@ from people.models import Person
 from rapport.testing.long_words import seed_full_circle
 from rapport.testing.urlwalk import fill, project_patterns
 
-NOT_PAGES = {"logout", "reminders:feed", "consent:share_pack_fhir", "consent:subject_access"}
+NOT_PAGES = {"logout", "reminders:feed", "share_packs:fhir", "consent:subject_access"}
 UNLABELLED_TYPES = {"hidden", "submit", "button", "reset", "image"}
 
 

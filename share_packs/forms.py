@@ -6,8 +6,8 @@ from django import forms
 
 from circles.counterparts import CounterpartField
 from circles.models import Channel, Relationship
-from consent.share_packs import SECTIONS
 from people.models import Person
+from share_packs.contents import SECTIONS
 
 
 class SharePackForm(forms.Form):

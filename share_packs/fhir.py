@@ -11,7 +11,7 @@ from typing import Any
 from django.utils import timezone
 from fhir.resources.R4B.bundle import Bundle
 
-from consent.share_packs import Pack
+from share_packs.contents import Pack
 
 NHS_NUMBER = "https://fhir.nhs.uk/Id/nhs-number"
 Resource = dict[str, Any]

@@ -8,11 +8,11 @@ from accounts.models import User
 from audit.models import AuditEvent
 from audit.services import audit_record
 from circles.models import Relationship
-from consent.fhir import bundle_for
 from consent.models import SharePack, Topic
-from consent.share_packs import build_pack
 from consent.sharing import share
 from people.models import Person
+from share_packs.contents import build_pack
+from share_packs.fhir import bundle_for
 
 
 @transaction.atomic

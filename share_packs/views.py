@@ -1,4 +1,5 @@
-"""Share packs: choose, see exactly what will leave, send; then print or fetch as FHIR."""
+"""Share packs (a page of their own, reading consent, changes and commitments): choose, see
+exactly what will leave, send; then print or fetch as FHIR."""
 
 import json
 
@@ -9,13 +10,13 @@ from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
-from consent.forms_packs import SharePackForm
 from consent.models import SharePack
-from consent.share_pack_service import share_pack_send
-from consent.share_packs import SECTIONS, build_pack
 from people.access import open_person
 from people.models import Person
 from rapport.lib.requests import StaffRequest
+from share_packs.contents import SECTIONS, build_pack
+from share_packs.forms import SharePackForm
+from share_packs.services import share_pack_send
 
 
 def _pack_of(person: Person, pack_id: int) -> SharePack:
@@ -51,11 +52,11 @@ def share_pack_create(request: StaffRequest, person_id: int) -> HttpResponse:
                 messages.success(
                     request, format_html("Share pack recorded as sent to <bdi>{}</bdi>.", recipient.party)
                 )
-                return redirect("consent:pack", person_id=person.pk, pack_id=pack.pk)
+                return redirect("share_packs:detail", person_id=person.pk, pack_id=pack.pk)
         preview = build_pack(person, recipient, form.cleaned_data["sections"])
     return render(
         request,
-        "consent/share_pack_form.html",
+        "share_packs/share_pack_form.html",
         {
             "person": person,
             "form": form,
@@ -71,7 +72,7 @@ def share_pack_detail(request: StaffRequest, person_id: int, pack_id: int) -> Ht
     pack = _pack_of(person, pack_id)
     return render(
         request,
-        "consent/share_pack.html",
+        "share_packs/share_pack.html",
         {"person": person, "pack": pack, "titles": {k: t for k, (t, _) in SECTIONS.items()}},
     )
 

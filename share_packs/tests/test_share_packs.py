@@ -39,7 +39,7 @@ def practice(person, worker):
 
 def _pack(client, person, practice, action, sections):
     return client.post(
-        reverse("consent:pack_create", args=[person.pk]),
+        reverse("share_packs:create", args=[person.pk]),
         {
             "recipient": f"rel:{practice.pk}",
             "purpose": "Falls assessment referral",
@@ -68,8 +68,8 @@ def test_sending_records_the_pack_and_a_valid_fhir_bundle(client, worker, person
     client.force_login(worker)
     response = _pack(client, person, practice, "send", ["profile", "changes", "actions"])
     pack = SharePack.objects.get()
-    assert response.url == reverse("consent:pack", args=[person.pk, pack.pk])
-    fhir = client.get(reverse("consent:pack_fhir", args=[person.pk, pack.pk]))
+    assert response.url == reverse("share_packs:detail", args=[person.pk, pack.pk])
+    fhir = client.get(reverse("share_packs:fhir", args=[person.pk, pack.pk]))
     assert fhir["Content-Type"] == "application/fhir+json"
     bundle = Bundle.model_validate(json.loads(fhir.content))
     kinds = sorted(entry.resource.__resource_type__ for entry in bundle.entry)
@@ -92,7 +92,7 @@ def test_family_cannot_be_chosen_for_a_share_pack(client, worker, person) -> Non
     daughter = RelationshipFactory(person=person, role="Daughter")
     client.force_login(worker)
     response = client.post(
-        reverse("consent:pack_create", args=[person.pk]),
+        reverse("share_packs:create", args=[person.pk]),
         {
             "recipient": f"rel:{daughter.pk}",
             "purpose": "x",
@@ -123,8 +123,8 @@ def _schema_errors(bundle: dict) -> list:
 
 
 def test_every_kind_of_entry_meets_the_official_r4_schema(worker, person, practice) -> None:
-    from consent.fhir import bundle_for
-    from consent.share_packs import build_pack
+    from share_packs.contents import build_pack
+    from share_packs.fhir import bundle_for
 
     for code in ("care",):
         ConsentRecord.objects.create(
