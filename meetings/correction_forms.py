@@ -4,6 +4,7 @@ from typing import Any, cast
 
 from django import forms
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from accounts.models import User
 from circles.access import contacts_visible_to
@@ -47,6 +48,8 @@ class CorrectionForm(VersionedFormMixin, forms.ModelForm[Meeting]):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         meeting = self.instance
+        # The form shows minutes: seconds in the stored time must not count as a change.
+        self.initial["held_at"] = timezone.localtime(meeting.held_at).replace(second=0, microsecond=0)
         choices = {
             "staff": staff_of(teams_assignable_by(user)),
             "contacts": contacts_visible_to(user),
