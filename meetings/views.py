@@ -39,7 +39,9 @@ from rapport.lib.requests import StaffRequest
 def _chosen_people(request: StaffRequest) -> list[Person]:
     """People ticked on the form: those posted, or the one the link came from."""
     raw = request.POST.getlist("people") if request.method == "POST" else request.GET.getlist("person")
-    ids = [int(v) for v in raw if v.isdigit()]
+    # A database id fits in 18 digits; a longer "number" is no one (and int() of a
+    # 5,000-digit string raises).
+    ids = [int(v) for v in raw if v.isdigit() and len(v) <= 18]
     return list(people_visible_to(request.user).filter(pk__in=ids)) if ids else []
 
 
