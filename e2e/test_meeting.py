@@ -28,7 +28,9 @@ def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, per
     page.get_by_label("Tom Mate").check()
     page.get_by_role("group", name="Decision 1").get_by_label("Decision").fill("Peggy goes home on Friday")
     page.get_by_role("button", name="Add another decision").click()
-    page.get_by_role("group", name="Decision 2").get_by_label("Decision").fill("A key safe is fitted before then")
+    page.get_by_role("group", name="Decision 2").get_by_label("Decision").fill(
+        "A key safe is fitted before then"
+    )
     action = page.get_by_role("group", name="Action 1")
     action.get_by_label("Action").fill("Order the key safe")
     action.get_by_label("Who").select_option(label="Tom Mate")

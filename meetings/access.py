@@ -51,4 +51,3 @@ def meetings_correctable_by(user: User) -> QuerySet[Meeting]:
 def may_correct(user: User, meeting: Meeting) -> bool:
     """For a meeting already loaded through access_meeting: one query."""
     return meetings_correctable_by(user).filter(pk=meeting.pk).exists()
-

@@ -150,7 +150,11 @@ def meeting_add_late_action(
         raise ValidationError({"why": "Say why this action is added after the meeting."})
     check_everyone_belongs(meeting, list(meeting.people.all()), [action])
     commitment = action_create(
-        actor=actor, meeting=meeting, action=action, details=f"Added after the meeting: {why}", request=request
+        actor=actor,
+        meeting=meeting,
+        action=action,
+        details=f"Added after the meeting: {why}",
+        request=request,
     )
     audit_record(
         actor=actor,

@@ -73,7 +73,6 @@ class MeetingForm(forms.ModelForm[Meeting]):
         return data
 
 
-
 class DecisionForm(forms.Form):
     text = forms.CharField(
         label="Decision", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -137,7 +136,9 @@ def contacts_of(people: list[Person]) -> list[Contact]:
 def organisations_of(people: list[Person]) -> list[Organisation]:
     """Partner organisations in the circles of the people discussed: the likely attendees."""
     return list(
-        Organisation.objects.filter(relationships__in=Relationship.objects.current().filter(person__in=people))
+        Organisation.objects.filter(
+            relationships__in=Relationship.objects.current().filter(person__in=people)
+        )
         .distinct()
         .order_by("name")
     )

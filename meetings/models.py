@@ -8,7 +8,6 @@ from accounts.models import Team
 from circles.models import Contact, Organisation
 from people.models import Person
 
-
 # Kept by name so meetings.versions can write one history row per version of a record,
 # not one per many-to-many change; each row holds a correction's reason in full (a sentence
 # or two, longer than simple-history's default 100 characters).

@@ -35,7 +35,8 @@ def shown_without_errors(*shown: Any) -> None:
         if isinstance(item, forms.BaseFormSet):
             for form in item.forms:
                 form._errors = ErrorDict()
-            item._errors = [ErrorDict() for _ in item.forms]
-            item._non_form_errors = item.error_class()
+            # Django's own caches of a formset's errors, filled as full_clean() would.
+            item._errors = [ErrorDict() for _ in item.forms]  # type: ignore[attr-defined]
+            item._non_form_errors = item.error_class()  # type: ignore[attr-defined]
         else:
             item._errors = ErrorDict()

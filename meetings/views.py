@@ -12,8 +12,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_shown
-from commitments.selectors import with_parties
+from circles.models import Organisation
 from circles.selectors import organisation_search
+from commitments.selectors import with_parties
 from meetings.access import access_meeting, may_correct, meetings_visible_to
 from meetings.forms import (
     MAX_ACTIONS,
@@ -30,7 +31,6 @@ from meetings.rows import shown_without_errors, with_added_row
 from meetings.services import meeting_record
 from meetings.versions import versions_of
 from people.access import people_visible_to
-from circles.models import Organisation
 from people.models import Person
 from people.selectors import person_search
 from rapport.lib.requests import StaffRequest

@@ -54,7 +54,9 @@ def test_the_rows_stay_bounded_whatever_is_posted(client, worker, team) -> None:
     response = client.post(reverse("meetings:create"), _form(team, **{"actions-TOTAL_FORMS": "5000"}))
     assert response.status_code == 200 and not Meeting.objects.exists()
     assert "Please submit at most" in response.content.decode()
-    garbage = client.post(reverse("meetings:create"), _form(team, add_actions="1", **{"actions-TOTAL_FORMS": "x"}))
+    garbage = client.post(
+        reverse("meetings:create"), _form(team, add_actions="1", **{"actions-TOTAL_FORMS": "x"})
+    )
     assert garbage.status_code == 200
 
 
@@ -63,7 +65,11 @@ def test_twenty_four_rows_are_saved_in_order(client, worker, team) -> None:
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     rows = {}
     for n in range(4):
-        rows |= {f"actions-{n}-title": f"Action {n}", f"actions-{n}-owner": worker.pk, f"actions-{n}-due_on": tomorrow}
+        rows |= {
+            f"actions-{n}-title": f"Action {n}",
+            f"actions-{n}-owner": worker.pk,
+            f"actions-{n}-due_on": tomorrow,
+        }
     decisions = {f"decisions-{n}-text": f"Decision {n}" for n in range(20)}
     client.post(
         reverse("meetings:create"),
@@ -75,7 +81,9 @@ def test_twenty_four_rows_are_saved_in_order(client, worker, team) -> None:
 
 
 def test_a_partner_organisation_attends(client, worker, team, person) -> None:
-    gp = RelationshipFactory(person=person, organisation=OrganisationFactory(name="Brookside Surgery"), contact=None)
+    gp = RelationshipFactory(
+        person=person, organisation=OrganisationFactory(name="Brookside Surgery"), contact=None
+    )
     client.force_login(worker)
     form_page = client.get(reverse("meetings:create"), {"person": person.pk}).content.decode()
     assert "Brookside Surgery" in form_page and "Partner organisations attending" in form_page
