@@ -80,3 +80,24 @@ def test_record_a_meeting_then_correct_it(
     expect(versions).to_be_hidden()
     expect(page.get_by_role("link", name="Correct this record")).to_be_hidden()
     expect(page.get_by_role("note")).to_be_visible()
+
+
+def test_add_another_action_without_javascript(live_server, browser, worker, team, console_errors) -> None:
+    """The button sends the form; the page comes back with one more row and nothing lost."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    base = live_server.url
+    log_in(page, base, "worker")
+    page.goto(f"{base}/meetings/new/")
+    page.get_by_label(re.compile("^Title")).fill("Rota for the holidays")
+    page.get_by_role("group", name="Action 1").get_by_label("Action").fill("Ask Tom about Christmas")
+    page.get_by_role("button", name="Add another action").click()
+    expect(page.get_by_role("group", name="Action 2")).to_be_visible()
+    expect(page.get_by_label(re.compile("^Title"))).to_have_value("Rota for the holidays")
+    expect(page.get_by_role("group", name="Action 1").get_by_label("Action")).to_have_value(
+        "Ask Tom about Christmas"
+    )
+    expect(page.get_by_text("There is a problem")).to_have_count(0)
+    # No axe or width check here: both run scripts in the page, which this context forbids
+    # (the same page with scripts is checked above).
+    context.close()

@@ -71,7 +71,12 @@ class LateActionForm(ActionForm):
 
     def __init__(self, *args: Any, user: User, meeting: Meeting, **kwargs: Any) -> None:
         super().__init__(*args, user=user, **kwargs)
-        self.fields["title"].required = True
-        self.fields["title"].error_messages["required"] = "Say what is to be done."
+        for name, missing in [
+            ("title", "Say what is to be done."),
+            ("owner", "Say who will do it."),
+            ("due_on", "Say by when."),
+        ]:
+            self.fields[name].required = True
+            self.fields[name].error_messages["required"] = missing
         # Only someone the meeting discussed (each already visible to whoever may read it).
         cast(forms.ModelChoiceField, self.fields["about"]).queryset = meeting.people.all()

@@ -99,11 +99,12 @@ class ActionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("title"):
-            if not data.get("owner"):
+            if not data.get("owner") and not self.has_error("owner"):
                 self.add_error("owner", "Say who will do it.")
             due: date | None = data.get("due_on")
             if due is None:
-                self.add_error("due_on", "Say by when.")
+                if not self.has_error("due_on"):
+                    self.add_error("due_on", "Say by when.")
             elif due < timezone.localdate():
                 self.add_error("due_on", "Choose today or a later day.")
         return data

@@ -258,3 +258,13 @@ def test_the_page_keeps_a_bounded_query_count_with_many_versions(
     client.get(url)  # shows (and so clears) the "Record corrected" messages
     with django_assert_max_num_queries(baseline):
         assert "Correction 9" in client.get(url).content.decode()
+
+
+def test_a_late_action_needs_who_and_when_said_once(client, worker, meeting) -> None:
+    client.force_login(worker)
+    response = client.post(
+        reverse("meetings:late_action", args=[meeting.pk]), {"title": "Ring", "why": "Forgot"}
+    )
+    body = response.content.decode()
+    assert body.count("Say who will do it.") == 2  # the summary at the top and beside the field
+    assert not Commitment.objects.filter(title="Ring").exists()
