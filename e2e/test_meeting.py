@@ -26,14 +26,18 @@ def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, per
     expect(page.get_by_label("Peggy (Margaret Rose Hughes)")).to_be_checked()
     page.get_by_label("Sue Ward, District nurse").check()
     page.get_by_label("Tom Mate").check()
-    page.get_by_label("Decisions").fill("Peggy goes home on Friday\nA key safe is fitted before then")
+    page.get_by_role("group", name="Decision 1").get_by_label("Decision").fill("Peggy goes home on Friday")
+    page.get_by_role("button", name="Add another decision").click()
+    page.get_by_role("group", name="Decision 2").get_by_label("Decision").fill(
+        "A key safe is fitted before then"
+    )
     action = page.get_by_role("group", name="Action 1")
     action.get_by_label("Action").fill("Order the key safe")
     action.get_by_label("Who").select_option(label="Tom Mate")
     action.get_by_label("About").select_option(label="Peggy")
     assert_accessible(page)
     assert_fits_phone(page)
-    page.get_by_role("button", name="Save meeting").click()
+    page.get_by_role("button", name="Save meeting", exact=True).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Planning Peggy's return home")
     decisions = page.get_by_role("region", name="Decisions")

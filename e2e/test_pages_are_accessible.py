@@ -68,6 +68,8 @@ def test_main_pages(live_server, page: Page, leader, person, console_errors, wid
         "/meetings/",
         "/meetings/new/",
         f"/meetings/{meeting.pk}/",
+        f"/meetings/{meeting.pk}/correct/",
+        f"/meetings/{meeting.pk}/late-action/",
         f"/people/{person.pk}/thanks/new/",
         "/colleagues/",
         f"/colleagues/{leader.pk}/",

@@ -36,3 +36,18 @@ def access_meeting(user: User, meeting_id: int) -> Meeting:
         )
     except Meeting.DoesNotExist:
         raise Http404("No such meeting") from None
+
+
+def meetings_correctable_by(user: User) -> QuerySet[Meeting]:
+    """Who may correct a record or add a late action: among those who may read it, the one
+    who recorded it and the leaders of its team. A record is the recorder's account of the
+    meeting, and its leaders answer for the team's records; letting every attendee rewrite
+    it would make "who said this was what happened" unclear. Administrators manage accounts,
+    not care records, so they read but do not correct."""
+    mine = Q(recorded_by=user) | Q(team__in=Team.objects.led_by(user))
+    return meetings_visible_to(user).filter(mine)
+
+
+def may_correct(user: User, meeting: Meeting) -> bool:
+    """For a meeting already loaded through access_meeting: one query."""
+    return meetings_correctable_by(user).filter(pk=meeting.pk).exists()

@@ -1,5 +1,6 @@
-"""Synthetic meetings for the demo: reviews and multi-agency meetings with actions,
-team meetings, and supervision (one worker's is overdue)."""
+"""Synthetic meetings for the demo: reviews and multi-agency meetings with actions (a
+partner organisation from the person's circle attending the multi-agency ones), team
+meetings, one record corrected after the meeting, and supervision (one worker's is overdue)."""
 
 import random
 from datetime import date, datetime, time, timedelta
@@ -7,7 +8,9 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import Team, User
+from circles.models import Organisation
 from commitments.models import Commitment
+from meetings.corrections import DecisionRow, meeting_correct
 from meetings.models import Decision, Meeting
 from people.models import Person
 
@@ -40,6 +43,7 @@ def load_meetings(
             supervisor=by_name[supervisor], supervision_every_days=every
         )
     meetings = actions = 0
+    corrected: Meeting | None = None
     for team_name, team in teams.items():
         for n, person in enumerate(people_by_team.get(team_name, [])[:3]):
             kind = [Meeting.Kind.MULTI_AGENCY, Meeting.Kind.REVIEW, Meeting.Kind.BEST_INTERESTS][n]
@@ -54,6 +58,9 @@ def load_meetings(
             )
             meeting.people.set([person])
             meeting.staff.set([leader[team_name], *(by_name[w] for w in workers[team_name])])
+            if kind == Meeting.Kind.MULTI_AGENCY:
+                meeting.organisations.set(Organisation.objects.filter(relationships__person=person)[:1])
+                corrected = corrected or meeting
             Decision.objects.bulk_create(
                 [
                     Decision(
@@ -100,4 +107,26 @@ def load_meetings(
         )
         supervision.staff.set([leader[team.name], supervisee])
         meetings += 1
+    if corrected is not None:
+        _correct(corrected)
     return {"meetings": meetings, "meeting actions": actions}
+
+
+def _correct(meeting: Meeting) -> None:
+    """The review was agreed for four weeks, and the notes said six."""
+    meeting.location = f"{meeting.location} (the small lounge)"
+    first, second = meeting.decisions.standing()
+    meeting_correct(
+        actor=meeting.recorded_by,
+        meeting=meeting,
+        changed=["location"],
+        staff=list(meeting.staff.all()),
+        contacts=list(meeting.contacts.all()),
+        organisations=list(meeting.organisations.all()),
+        decisions=[
+            DecisionRow(first.pk, "Keep the current visit times; review in four weeks."),
+            DecisionRow(second.pk, second.text),
+        ],
+        reason="The review was agreed for four weeks; the notes said six by mistake.",
+        expected_version=meeting.version,
+    )

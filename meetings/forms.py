@@ -1,4 +1,4 @@
-"""Recording a meeting: who, about whom, decisions one per line, and actions."""
+"""Recording a meeting: who, about whom, its decisions and actions, as many rows as needed."""
 
 from datetime import date
 from typing import Any, cast
@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from accounts.models import Team, User
 from circles.access import contacts_visible_to
-from circles.models import Contact, Relationship
+from circles.models import Contact, Organisation, Relationship
+from circles.selectors import organisation_search
 from commitments.forms import due_field
 from interactions.forms import DateTimeInput
 from meetings.models import Meeting
@@ -24,13 +25,6 @@ def staff_of(teams: QuerySet[Team]) -> QuerySet[User]:
 
 
 class MeetingForm(forms.ModelForm[Meeting]):
-    decisions = forms.CharField(
-        label="Decisions",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="One decision per line.",
-    )
-
     class Meta:
         model = Meeting
         fields = [
@@ -42,6 +36,7 @@ class MeetingForm(forms.ModelForm[Meeting]):
             "people",
             "staff",
             "contacts",
+            "organisations",
             "supervisee",
             "notes",
         ]
@@ -57,6 +52,8 @@ class MeetingForm(forms.ModelForm[Meeting]):
         cast(forms.ModelChoiceField, self.fields["team"]).queryset = teams
         cast(forms.ModelMultipleChoiceField, self.fields["people"]).queryset = people_visible_to(user)
         cast(forms.ModelMultipleChoiceField, self.fields["contacts"]).queryset = contacts_visible_to(user)
+        # Partner organisations are a directory every member of staff may use (circles.access).
+        cast(forms.ModelMultipleChoiceField, self.fields["organisations"]).queryset = organisation_search()
         cast(forms.ModelMultipleChoiceField, self.fields["staff"]).queryset = staff_of(teams)
         supervisee = cast(forms.ModelChoiceField, self.fields["supervisee"])
         supervisee.queryset = staff_of(teams)
@@ -75,8 +72,13 @@ class MeetingForm(forms.ModelForm[Meeting]):
             self.add_error("supervisee", "Only a supervision has a supervisee.")
         return data
 
-    def decision_lines(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data.get("decisions", "").splitlines() if line.strip()]
+
+class DecisionForm(forms.Form):
+    text = forms.CharField(
+        label="Decision", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    # On a correction: which standing decision this row is (checked against the meeting).
+    decision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
 class ActionForm(forms.Form):
@@ -97,11 +99,12 @@ class ActionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("title"):
-            if not data.get("owner"):
+            if not data.get("owner") and not self.has_error("owner"):
                 self.add_error("owner", "Say who will do it.")
             due: date | None = data.get("due_on")
             if due is None:
-                self.add_error("due_on", "Say by when.")
+                if not self.has_error("due_on"):
+                    self.add_error("due_on", "Say by when.")
             elif due < timezone.localdate():
                 self.add_error("due_on", "Choose today or a later day.")
         return data
@@ -109,7 +112,18 @@ class ActionForm(forms.Form):
 
 # absolute_max bounds how many forms a posted TOTAL_FORMS can make Django build (its
 # default allows a thousand more than max_num: slow pages from one hostile number).
-ActionFormSet = forms.formset_factory(ActionForm, extra=3, max_num=20, absolute_max=20, validate_max=True)
+MAX_ACTIONS = 20
+MAX_DECISIONS = 30
+ActionFormSet = forms.formset_factory(
+    ActionForm, extra=1, max_num=MAX_ACTIONS, absolute_max=MAX_ACTIONS, validate_max=True
+)
+DecisionFormSet = forms.formset_factory(
+    DecisionForm, extra=1, max_num=MAX_DECISIONS, absolute_max=MAX_DECISIONS, validate_max=True
+)
+
+
+def decision_texts(decisions: forms.BaseFormSet[DecisionForm]) -> list[str]:
+    return [d["text"].strip() for d in decisions.cleaned_data if d.get("text", "").strip()]
 
 
 def contacts_of(people: list[Person]) -> list[Contact]:
@@ -118,3 +132,20 @@ def contacts_of(people: list[Person]) -> list[Contact]:
         .distinct()
         .order_by("kind", "family_name")
     )
+
+
+def organisations_of(people: list[Person]) -> list[Organisation]:
+    """Partner organisations in the circles of the people discussed: the likely attendees."""
+    return list(
+        Organisation.objects.filter(
+            relationships__in=Relationship.objects.current().filter(person__in=people)
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def chosen(form: forms.BaseForm, name: str) -> set[str]:
+    """The ids ticked for a many-to-many field, as the strings the checkboxes carry."""
+    value = form[name].value() or []
+    return {str(v.pk if hasattr(v, "pk") else v) for v in value if str(getattr(v, "pk", v)).isdigit()}

@@ -5,8 +5,17 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from accounts.models import Team
-from circles.models import Contact
+from circles.models import Contact, Organisation
 from people.models import Person
+
+# Kept by name so meetings.versions can write one history row per version of a record,
+# not one per many-to-many change; each row holds a correction's reason in full (a sentence
+# or two, longer than simple-history's default 100 characters).
+MEETING_HISTORY = HistoricalRecords(
+    m2m_fields=["people", "staff", "contacts", "organisations"],
+    excluded_fields=["version"],
+    history_change_reason_field=models.TextField(null=True),
+)
 
 
 class Meeting(models.Model):
@@ -32,6 +41,9 @@ class Meeting(models.Model):
     contacts = models.ManyToManyField(
         Contact, blank=True, related_name="meetings", verbose_name="others attending"
     )
+    organisations = models.ManyToManyField(
+        Organisation, blank=True, related_name="meetings", verbose_name="partner organisations attending"
+    )
     supervisee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -43,7 +55,8 @@ class Meeting(models.Model):
     notes = models.TextField(blank=True)
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
-    history = HistoricalRecords(m2m_fields=[people, staff, contacts])
+    version = models.PositiveIntegerField(default=1, editable=False)
+    history = MEETING_HISTORY
 
     class Meta:
         ordering = ["-held_at", "-id"]
@@ -53,13 +66,22 @@ class Meeting(models.Model):
         return self.title
 
 
+class DecisionQuerySet(models.QuerySet["Decision"]):
+    def standing(self) -> "DecisionQuerySet":
+        """Decisions the record still shows: a correction strikes one out, never deletes it."""
+        return self.filter(struck_out_at__isnull=True)
+
+
 class Decision(models.Model):
     """One decision, a line of its own, in the order it was made."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="decisions")
     text = models.TextField()
     position = models.PositiveSmallIntegerField(default=0)
+    struck_out_at = models.DateTimeField(null=True, blank=True, editable=False)
     history = HistoricalRecords()
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "id"]

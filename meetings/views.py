@@ -11,10 +11,24 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_shown
+from circles.models import Organisation
+from circles.selectors import organisation_search
 from commitments.selectors import with_parties
-from meetings.access import access_meeting, meetings_visible_to
-from meetings.forms import ActionFormSet, MeetingForm, contacts_of
+from meetings.access import access_meeting, may_correct, meetings_visible_to
+from meetings.forms import (
+    MAX_ACTIONS,
+    MAX_DECISIONS,
+    ActionFormSet,
+    DecisionFormSet,
+    MeetingForm,
+    chosen,
+    contacts_of,
+    decision_texts,
+    organisations_of,
+)
+from meetings.rows import shown_without_errors, with_added_row
 from meetings.services import meeting_record
+from meetings.versions import versions_of
 from people.access import people_visible_to
 from people.models import Person
 from people.selectors import person_search
@@ -25,7 +39,9 @@ from rapport.lib.requests import StaffRequest
 def _chosen_people(request: StaffRequest) -> list[Person]:
     """People ticked on the form: those posted, or the one the link came from."""
     raw = request.POST.getlist("people") if request.method == "POST" else request.GET.getlist("person")
-    ids = [int(v) for v in raw if v.isdigit()]
+    # A database id fits in 18 digits; a longer "number" is no one (and int() of a
+    # 5,000-digit string raises).
+    ids = [int(v) for v in raw if v.isdigit() and len(v) <= 18]
     return list(people_visible_to(request.user).filter(pk__in=ids)) if ids else []
 
 
@@ -35,9 +51,14 @@ def meeting_create(request: StaffRequest) -> HttpResponse:
     preset = {"people": people, **{k: request.GET[k] for k in ("kind", "supervisee") if k in request.GET}}
     if preset.get("kind") == "supervision":
         preset["title"] = "Supervision"
-    form = MeetingForm(request.POST or None, user=request.user, initial=preset)
-    actions = ActionFormSet(request.POST or None, form_kwargs={"user": request.user}, prefix="actions")
-    if request.method == "POST" and form.is_valid() and actions.is_valid():
+    added = with_added_row(request, {"decisions": MAX_DECISIONS, "actions": MAX_ACTIONS})
+    data = added if added is not None else (request.POST or None)
+    form = MeetingForm(data, user=request.user, initial=preset)
+    decisions = DecisionFormSet(data, prefix="decisions")
+    actions = ActionFormSet(data, form_kwargs={"user": request.user}, prefix="actions")
+    if added is not None:
+        shown_without_errors(form, decisions, actions)
+    elif request.method == "POST" and form.is_valid() and decisions.is_valid() and actions.is_valid():
         try:
             with transaction.atomic():
                 meeting = meeting_record(
@@ -46,7 +67,8 @@ def meeting_create(request: StaffRequest) -> HttpResponse:
                     people=form.cleaned_data["people"],
                     staff=form.cleaned_data["staff"],
                     contacts=form.cleaned_data["contacts"],
-                    decisions=form.decision_lines(),
+                    organisations=form.cleaned_data["organisations"],
+                    decisions=decision_texts(decisions),
                     actions=[a for a in actions.cleaned_data if a.get("title")],
                     request=request,
                 )
@@ -55,17 +77,35 @@ def meeting_create(request: StaffRequest) -> HttpResponse:
         else:
             messages.success(request, "Meeting recorded.")
             return redirect("meetings:detail", meeting_id=meeting.pk)
+    contacts = contacts_of(people)
     return render(
         request,
         "meetings/meeting_form.html",
-        {"form": form, "actions": actions, "people": people, "contacts": contacts_of(people)},
+        {
+            "form": form,
+            "decisions": decisions,
+            "actions": actions,
+            "people": people,
+            "contacts": contacts,
+            "organisations": _organisations_shown(form, people),
+            "chosen_contacts": chosen(form, "contacts"),
+            "chosen_organisations": chosen(form, "organisations"),
+        },
     )
+
+
+def _organisations_shown(form: MeetingForm, people: list[Person]) -> list[Organisation]:
+    """Those in the circles of the people discussed, and any already ticked (found by search)."""
+    ticked = list(organisation_search().filter(pk__in=chosen(form, "organisations")))
+    return sorted({*organisations_of(people), *ticked}, key=lambda o: (o.name, o.pk))
 
 
 @require_GET
 def meeting_detail(request: StaffRequest, meeting_id: int) -> HttpResponse:
     meeting = access_meeting(request.user, meeting_id)
     people = list(meeting.people.all())
+    versions = versions_of(meeting)
+    corrections = [v for v in versions if v.is_correction]
     for person in people:
         audit_record(
             actor=request.user,
@@ -83,9 +123,14 @@ def meeting_detail(request: StaffRequest, meeting_id: int) -> HttpResponse:
             "people": people,
             "staff": list(meeting.staff.all()),
             "contacts": list(meeting.contacts.select_related("organisation")),
-            "decisions": list(meeting.decisions.all()),
+            "organisations": list(meeting.organisations.all()),
+            "decisions": list(meeting.decisions.standing()),
             "actions": list(with_parties(meeting.actions.all()).order_by("due_on", "id")),
             "today": timezone.localdate(),
+            "versions": versions[::-1] if corrections else [],
+            "last_correction": corrections[-1] if corrections else None,
+            "corrections": len(corrections),
+            "may_correct": may_correct(request.user, meeting),
         },
     )
 
@@ -109,3 +154,12 @@ def people_pick(request: StaffRequest) -> HttpResponse:
         request=request,
     )
     return render(request, "meetings/_people_pick.html", {"found": found, "query": query})
+
+
+@require_GET
+def organisations_pick(request: StaffRequest) -> HttpResponse:
+    """Search-as-you-type for partner organisations attending (htmx answer). The directory
+    is open to all staff and names no one supported, so nothing is audited here."""
+    query = request.GET.get("organisations_q", "").strip()[:80]
+    found = list(organisation_search(query=query).order_by("name")[:10]) if len(query) >= 2 else []
+    return render(request, "meetings/_organisations_pick.html", {"found": found, "query": query})

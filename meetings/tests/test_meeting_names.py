@@ -34,6 +34,8 @@ def _form(team, people, **extra):
         "held_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
         "people": [p.pk for p in people],
         "notes": "Zebulon's move was discussed at length.",
+        "decisions-TOTAL_FORMS": "0",
+        "decisions-INITIAL_FORMS": "0",
         "actions-TOTAL_FORMS": "1",
         "actions-INITIAL_FORMS": "0",
         "actions-0-due_on": tomorrow,
