@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 
 from meetings.access import access_meeting, may_correct
@@ -19,8 +20,11 @@ from rapport.lib.requests import StaffRequest
 def _refused(request: StaffRequest, meeting: Meeting) -> HttpResponse:
     messages.error(
         request,
-        f"Only the person who recorded this meeting or a leader of {meeting.team} can change the "
-        "record. Ask one of them if something needs correcting.",
+        format_html(
+            "Only the person who recorded this meeting or a leader of <bdi>{}</bdi> can change the "
+            "record. Ask one of them if something needs correcting.",
+            meeting.team,
+        ),
     )
     return redirect("meetings:detail", meeting_id=meeting.pk)
 

@@ -100,3 +100,19 @@ def test_organisations_can_be_found_to_add(client, worker) -> None:
     client.force_login(worker)
     found = client.get(reverse("meetings:pick_organisations"), {"organisations_q": "river"}).content.decode()
     assert "Riverside Pharmacy" in found and 'name="organisations"' in found
+
+
+def test_problems_in_several_rows_make_one_summary(client, worker, team) -> None:
+    """Two actions with no owner: one error summary naming both rows, and "Error:" in the
+    title, though the meeting's own fields are fine."""
+    client.force_login(worker)
+    rows = {
+        "actions-TOTAL_FORMS": "2",
+        "actions-0-title": "Ask Tom",
+        "actions-1-title": "Book the room",
+    }
+    body = client.post(reverse("meetings:create"), _form(team, **rows)).content.decode()
+    assert not Meeting.objects.exists()
+    assert body.count('id="form-problems"') == 1
+    assert "Action 1, who" in body and "Action 2, who" in body
+    assert "<title>Error: " in body
