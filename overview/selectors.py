@@ -77,11 +77,11 @@ def _overdue_by_team(ids: list[int], teams: list[Team], today: date) -> list[Tea
     return [TeamOverdue(team, counts.get(team.pk, 0)) for team in teams]
 
 
-def _overdue_trend(ids: list[int], ends: list[date]) -> Chart:
+def _overdue_trend(people: list[int], ends: list[date]) -> Chart:
     """How many things were overdue at the end of each week: open then, and past due then.
     Only work still open or closed within the twelve weeks can count."""
     since = _end_of(ends[0] - timedelta(days=7))
-    candidates = Commitment.objects.filter(in_teams(ids), due_on__lt=ends[-1]).filter(
+    candidates = Commitment.objects.filter(person_id__in=people, due_on__lt=ends[-1]).filter(
         Q(status=Commitment.Status.OPEN) | Q(closed_at__gte=since)
     )
     counts = candidates.aggregate(
@@ -100,7 +100,7 @@ def _overdue_trend(ids: list[int], ends: list[date]) -> Chart:
     return bar_chart("Things overdue at the end of each week", "overdue", points)
 
 
-def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
+def _in_time_trend(people: list[int], ends: list[date]) -> Chart:
     """The share of complaints and concerns answered within their deadline, week by week."""
     weeks = {
         f"w{i}": Q(responded_on__gt=end - timedelta(days=7), responded_on__lte=end)
@@ -109,7 +109,7 @@ def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
     in_time = Q(respond_by__isnull=False, responded_on__lte=F("respond_by"))
     counts = (
         Feedback.objects.filter(
-            in_teams(ids), kind__in=COMPLAINTS, responded_on__gt=ends[0] - timedelta(days=7)
+            person_id__in=people, kind__in=COMPLAINTS, responded_on__gt=ends[0] - timedelta(days=7)
         )
         .filter(responded_on__lte=ends[-1])
         .aggregate(
@@ -125,7 +125,7 @@ def _in_time_trend(ids: list[int], ends: list[date]) -> Chart:
     return bar_chart("Complaints and concerns answered in time (%)", "% in time", points, top=100)
 
 
-def _rhythm_trend(ids: list[int], ends: list[date]) -> Chart:
+def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     """The share of agreed rhythms of contact that were kept, as they stood at the end of each
     week: the last conversation before then no older than the rhythm. Reads the teams'
     relationships with a rhythm and their conversations of the twelve weeks (and one rhythm
@@ -133,7 +133,7 @@ def _rhythm_trend(ids: list[int], ends: list[date]) -> Chart:
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
         for pk, every, started, ended in Relationship.objects.filter(
-            in_teams(ids), contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
+            person_id__in=people, contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
         ).values_list("pk", "contact_every_days", "started_on", "ended_on")
     }
     longest = max([every for every, _, _ in rhythms.values()] + [0])
@@ -166,12 +166,23 @@ def _talked_within(talks: list[datetime], cutoff: datetime, every: int) -> bool:
     return latest > 0 and talks[latest - 1] > cutoff - timedelta(days=every)
 
 
+def supported_by(ids: list[int]) -> list[int]:
+    """The people of these teams, read once from the team index. Each history table is then
+    read through its person index for these few hundred people: given the subquery instead,
+    PostgreSQL at 20,000 people scanned all half a million consent decisions to find a
+    leader's few thousand (80 ms of a 180 ms page)."""
+    return list(
+        Person.teams.through.objects.filter(team_id__in=ids).values_list("person_id", flat=True).distinct()
+    )
+
+
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
     today = today or timezone.localdate()
     ids = [team.pk for team in teams]
+    people = supported_by(ids)
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     complaints = Feedback.objects.filter(
-        in_teams(ids), kind__in=COMPLAINTS, status=Feedback.Status.OPEN
+        person_id__in=people, kind__in=COMPLAINTS, status=Feedback.Status.OPEN
     ).aggregate(
         open=Count("pk"),
         late=Count(
@@ -188,7 +199,7 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     )
     consents_past_review = (
         ConsentRecord.objects.filter(
-            in_teams(ids), decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
+            person_id__in=people, decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
         )
         .exclude(Exists(newer))
         .count()
@@ -207,18 +218,18 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         consents_past_review=consents_past_review,
         supervisions=supervisions_due(user, today),
         overrides=list(
-            SafetyOverride.objects.filter(in_teams(ids), review__status=Commitment.Status.OPEN)
+            SafetyOverride.objects.filter(person_id__in=people, review__status=Commitment.Status.OPEN)
             .select_related("person", "by", "review", "recipient__contact", "recipient__organisation")
             .order_by("at")[:10]
         ),
         referrals_waiting=Commitment.objects.open()
-        .filter(in_teams(ids), kind=Commitment.Kind.REFERRAL)
+        .filter(person_id__in=people, kind=Commitment.Kind.REFERRAL)
         .count(),
-        overdue_trend=_overdue_trend(ids, ends),
-        in_time_trend=_in_time_trend(ids, ends),
-        rhythm_trend=_rhythm_trend(ids, ends),
+        overdue_trend=_overdue_trend(people, ends),
+        in_time_trend=_in_time_trend(people, ends),
+        rhythm_trend=_rhythm_trend(people, ends),
         learned=list(
-            Feedback.objects.filter(in_teams(ids), kind__in=COMPLAINTS, status=Feedback.Status.CLOSED)
+            Feedback.objects.filter(person_id__in=people, kind__in=COMPLAINTS, status=Feedback.Status.CLOSED)
             .exclude(learning="")
             .select_related("person")
             .order_by("-responded_on", "-pk")[:LEARNING_SHOWN]
