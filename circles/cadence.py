@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from circles.models import Relationship, RelationshipQuerySet
-from people.access import about_someone_visible_to
+from people.access import people_visible_to
 from people.models import Person
 from rapport.lib.columns import CONTACT_NAME
 
@@ -46,7 +46,10 @@ def lapsed_relationships(user: User, today: date) -> RelationshipQuerySet:
     years of history."""
     return (
         Relationship.objects.current(today)
-        .filter(about_someone_visible_to(user), person__status=Person.Status.ACTIVE)
+        # The people first (theirs, still supported), then their relationships by the person
+        # index: with the status as a join on every relationship, SQLite walked every active
+        # person of the service (26 ms at 20,000 people, growing with the service).
+        .filter(person__in=people_visible_to(user).filter(status=Person.Status.ACTIVE))
         .filter(contact_every_days__isnull=False)
         .annotate(last_contact=F("last_contact_at"))
         .filter(lapsed_condition(today))
