@@ -141,7 +141,8 @@ def history_of_every_kind(person: Person, staff: User, *, newest: datetime, word
     pack = SharePack.objects.create(
         person=person,
         recipient=practice,
-        purpose=f"Falls clinic referral {words}",
+        # A purpose is a line (200 characters at most): PostgreSQL refuses a longer one.
+        purpose=f"Falls clinic referral {words}"[: SharePack._meta.get_field("purpose").max_length],
         content={},
         bundle={"resourceType": "Bundle", "type": "collection", "entry": []},
         by=staff,
