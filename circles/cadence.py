@@ -10,7 +10,7 @@ from accounts.models import User
 from circles.models import Relationship, RelationshipQuerySet
 from people.access import people_visible_to
 from people.models import Person
-from rapport.lib.columns import CONTACT_NAME
+from rapport.lib.columns import party
 
 
 @dataclass
@@ -69,23 +69,11 @@ def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
             "contact_every_days",
             "last_contact_at",
             "started_on",
-            *party_of_relationship(),
+            *party(),
         )
         .in_bulk(ids)
     )
     return [as_lapsed(found[pk], today) for pk in ids if pk in found]
-
-
-def party_of_relationship() -> list[str]:
-    """The columns that name the party of a relationship read directly (`party` names them
-    through a path from another model)."""
-    return [
-        "role",
-        "contact_id",
-        "organisation_id",
-        "organisation__name",
-        *(f"contact__{n}" for n in CONTACT_NAME),
-    ]
 
 
 def as_lapsed(relationship: Relationship, today: date) -> Lapsed:

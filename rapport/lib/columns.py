@@ -18,15 +18,17 @@ def staff_name(path: str) -> list[str]:
     return [f"{path}__{name}" for name in STAFF_NAME]
 
 
-def party(path: str) -> list[str]:
-    """Someone in a person's circle reached through `path` (a relationship): a contact or an
-    organisation, and the role they have."""
+def party(path: str = "") -> list[str]:
+    """Someone in a person's circle reached through `path` (a relationship), or of the
+    relationship itself when there is no path: a contact or an organisation, and the role
+    they have."""
+    at = f"{path}__" if path else ""
     return [
-        f"{path}__role",
-        f"{path}__contact_id",
-        f"{path}__organisation_id",
-        f"{path}__organisation__name",
-        *(f"{path}__contact__{name}" for name in CONTACT_NAME),
+        f"{at}role",
+        f"{at}contact_id",
+        f"{at}organisation_id",
+        f"{at}organisation__name",
+        *(f"{at}contact__{name}" for name in CONTACT_NAME),
     ]
 
 
