@@ -24,6 +24,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import timeit
 from pathlib import Path
 from typing import Any
 
@@ -147,7 +148,17 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
         "pages": mixed,
         "peak_worker_mb": memory,
         "audit_insert": audit_insert,
+        "machine_reference_ms": machine_reference_ms(),
     }
+
+
+def machine_reference_ms() -> float:
+    """The same fixed piece of pure Python, timed on this machine (best of seven): how fast
+    the machine itself is, so that runs on different machines can be compared. Machines
+    lent for a session differ: the same commit's pages have measured twice as slow on one
+    whose reference was twice as long."""
+    runs = timeit.repeat("sum(i * i for i in range(200_000))", number=1, repeat=7)
+    return round(min(runs) * 1000, 1)
 
 
 def _module_json(env: dict[str, str], module: str) -> Any:
@@ -194,10 +205,12 @@ def report(runs: list[dict[str, Any]]) -> None:
     for run in runs:
         print(
             f"\n{run['db']}, {run['people']} people, {run['years']} years"
-            f" (peak worker memory {run['peak_worker_mb']} MB)"
+            f" (peak worker memory {run['peak_worker_mb']} MB;"
+            f" machine reference {run.get('machine_reference_ms', '?')} ms)"
         )
         print(
-            f"{'page':<18}{'p50':>6}{'p95':>6}{'p99':>6}{'req/s':>8}{'alone/s':>9}{'floor%':>8}{'growth':>8}"
+            f"{'page':<18}{'p50':>6}{'p95':>6}{'p99':>6}{'n':>6}{'req/s':>8}{'alone/s':>9}{'floor%':>8}"
+            f"{'growth':>8}"
         )
         audit = run.get("audit_insert") or {}
         if audit:
@@ -210,7 +223,8 @@ def report(runs: list[dict[str, Any]]) -> None:
                 continue
             growth = f"{s['growth']:.2f}" if "growth" in s else ""
             print(
-                f"{page:<18}{s['p50']:>6.0f}{s['p95']:>6.0f}{s['p99']:>6.0f}{s['per_second']:>8.1f}"
+                f"{page:<18}{s['p50']:>6.0f}{s['p95']:>6.0f}{s['p99']:>6.0f}{s['requests']:>6}"
+                f"{s['per_second']:>8.1f}"
                 f"{s['alone_per_second']:>9.1f}{s['share_of_floor']:>8.0%}{growth:>8}"
             )
 
@@ -223,7 +237,9 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,20000", help="people, comma-separated, smallest first")
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--users", type=int, default=8, help="simultaneous members of staff")
-    parser.add_argument("--seconds", type=float, default=60, help="length of the mixed phase")
+    parser.add_argument(
+        "--seconds", type=float, default=90, help="length of the mixed phase (a leader's pages: ~25 samples)"
+    )
     parser.add_argument("--page-seconds", type=float, default=8, help="length of each page-alone phase")
     parser.add_argument("--warmup", type=float, default=3)
     parser.add_argument(

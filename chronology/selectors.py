@@ -37,14 +37,18 @@ def timeline_rows(
 def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     """The records behind one page of rows, in row order: one query per model on the page
     (things owed and done are both commitments, read once). Every record is about this
-    person, so it is given the person already loaded instead of joining their row again."""
+    person, so it is given the person already loaded instead of joining their row again.
+    Unordered: the rows already give the order, and ordering a wide joined query costs
+    Django a hash of every column it selects."""
     ids: dict[type[Model], set[int]] = defaultdict(set)
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
     records = {
         model: model._default_manager.select_related(
             *{name for kind in KINDS if kind.model is model for name in kind.related}
-        ).in_bulk(pks)
+        )
+        .order_by()
+        .in_bulk(pks)
         for model, pks in ids.items()
     }
     for model, found in records.items():

@@ -120,7 +120,13 @@ class Contact(FoldedSearch):
 
     class Meta:
         ordering = ["family_name", "given_name", "id"]
-        indexes = [models.Index(fields=["kind", "family_name"], name="contact_kind_name")]
+        indexes = [
+            models.Index(fields=["kind", "family_name"], name="contact_kind_name"),
+            # The directory in its own order: a page of it is read from the start of this
+            # index, checking each contact against the reader's circles, however many
+            # practitioners the service keeps.
+            models.Index(fields=["family_name", "given_name", "id"], name="contact_in_order"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name

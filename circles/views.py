@@ -30,6 +30,9 @@ from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
 GROUPS = {g.value: g for g in Relationship.Group}
+# The directory holds every practitioner of the service, so it grows with the service:
+# counted up to this many, past which staff search rather than page (rapport.lib.paging).
+CONTACTS_COUNTED = 1000
 
 
 def _group(group: str) -> Relationship.Group:
@@ -141,7 +144,7 @@ def contact_list(request: StaffRequest) -> HttpResponse:
     if kind not in Contact.Kind.values:
         kind = ""
     contacts = selectors.contact_search(user=request.user, query=query, kind=kind)
-    page = page_of(contacts, request.GET.get("page"), settings.PAGE_SIZE)
+    page = page_of(contacts, request.GET.get("page"), settings.PAGE_SIZE, most=CONTACTS_COUNTED)
     template = "circles/contact_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"

@@ -115,7 +115,8 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "rapport.context.section",
             ],
-            "builtins": ["template_partials.templatetags.partials"],
+            # rapport.lib.url_tag: {% url %} remembering its addresses (after Django's own)
+            "builtins": ["template_partials.templatetags.partials", "rapport.lib.url_tag"],
         },
     }
 ]

@@ -102,3 +102,24 @@ def test_adding_to_a_circle_starts_in_the_search_box(client, worker, person) -> 
     assert 'id="pick-q" name="q" autocomplete="off" autofocus' in client.get(url).content.decode()
     refused = client.post(url, {"rel-role": ""}).content.decode()
     assert "autofocus" not in refused  # after an error the summary has the focus (js/errors.js)
+
+
+def test_a_directory_larger_than_is_counted_says_so_and_pages_up_to_there(
+    client, worker, person, settings, monkeypatch
+) -> None:
+    """The directory grows with the service: past CONTACTS_COUNTED it is not counted to the
+    end; the page says there are more and asks for a search, and still pages up to there."""
+    import circles.views
+
+    monkeypatch.setattr(circles.views, "CONTACTS_COUNTED", 4)
+    settings.PAGE_SIZE = 2
+    for n in range(7):
+        ContactFactory(kind="practitioner", family_name=f"Practitioner{n}", given_name="Sam")
+    client.force_login(worker)
+    first = client.get(reverse("circles:contacts")).content.decode()
+    assert "More than 4 contacts" in first and "search by name" in first
+    assert "Page 1 of 2 (the first 4)" in first
+    past = client.get(reverse("circles:contacts"), {"page": 9}).content.decode()
+    assert "Practitioner3" in past and "Practitioner4" not in past  # the last page counted
+    narrowed = client.get(reverse("circles:contacts"), {"q": "practitioner6"}).content.decode()
+    assert "1 contact matching" in narrowed and "Practitioner6" in narrowed and "More than" not in narrowed

@@ -6,14 +6,21 @@ total as a window count, so a list page asks once. An empty page (past the end, 
 found) falls back to the ordinary count, and so do DISTINCT and values() queries (a window
 would count rows before duplicates are removed, and values() rows have nowhere to carry it),
 and so does a paginator with orphans.
+
+A UNION of narrow rows (the timeline's every kind of record) is built and compiled once,
+the costliest part of such a page: its page and its total are then read by one statement
+around that SQL, ordered outside it by the same columns, with Django's own conversion of
+each value (a date from SQLite's text, say).
 """
 
 from collections.abc import Sequence
 from typing import Any
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, QuerySet, Window
-from django.db.models.query import ModelIterable
+from django.db.models.query import ModelIterable, ValuesListIterable
+from django.utils.functional import cached_property
 
 _TOTAL = "_found_in_all"
 _FURTHEST = 2**31  # an offset no real list reaches; ?page=99999999999999999999999 is counted first
@@ -32,14 +39,13 @@ class OneQueryPaginator(Paginator):
 
     def page(self, number: Any) -> Page:
         qs = self.object_list
-        if self.orphans or not isinstance(qs, QuerySet) or not _rows_of_models(qs):
+        if self.orphans or not isinstance(qs, QuerySet):
             return super().page(number)
-        try:
-            number = int(number)
-        except (TypeError, ValueError):
-            raise PageNotAnInteger("That page number is not an integer") from None
-        if number < 1:
-            raise EmptyPage("That page number is less than 1")
+        if _combined_rows(qs):
+            return self._combined_page(qs, number)
+        if not _rows_of_models(qs):
+            return super().page(number)
+        number = self.validate_number_shape(number)
         bottom = (number - 1) * self.per_page
         if bottom > _FURTHEST:
             return super().page(number)  # count first, as Django does: no database takes any offset
@@ -49,12 +55,94 @@ class OneQueryPaginator(Paginator):
         self.__dict__["count"] = getattr(rows[0], _TOTAL)  # Paginator.count is a cached property
         return Page(rows, number, self)
 
+    def _combined_page(self, qs: QuerySet[Any], number: Any) -> Page:
+        number = self.validate_number_shape(number)
+        bottom = (number - 1) * self.per_page
+        compiler = qs.order_by().query.get_compiler(qs.db)
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:  # every part matches nothing, known before asking
+            self.__dict__["count"] = 0
+            self.validate_number(number)
+            return Page([], number, self)
+        quote = compiler.connection.ops.quote_name
+        names = [str(name) for name in qs.query.order_by]  # plain names: see _combined_rows
+        order = ", ".join(f"{quote(name.lstrip('-'))}{' DESC' if name[0] == '-' else ''}" for name in names)
+        with compiler.connection.cursor() as cursor:
+            if bottom <= _FURTHEST:
+                cursor.execute(
+                    f"SELECT *, COUNT(*) OVER () FROM ({sql}) AS combined"
+                    f" ORDER BY {order} LIMIT {int(self.per_page)} OFFSET {int(bottom)}",
+                    params,
+                )
+                found = cursor.fetchall()
+                if found:
+                    self.__dict__["count"] = found[0][-1]
+                    rows = list(
+                        compiler.results_iter(results=[[row[:-1] for row in found]], tuple_expected=True)
+                    )
+                    return Page(rows, number, self)
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS combined", params)
+            self.__dict__["count"] = cursor.fetchone()[0]
+        self.validate_number(number)  # EmptyPage past the end; get_page then gives the last
+        return Page([], number, self)  # nothing at all: Django's one empty first page
+
+    def validate_number_shape(self, number: Any) -> int:
+        """Django's answers to a page number that is not a whole number above zero."""
+        try:
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger("That page number is not an integer") from None
+        if number < 1:
+            raise EmptyPage("That page number is less than 1")
+        return number
+
+
+def _combined_rows(qs: QuerySet[Any]) -> bool:
+    """A UNION of value rows in an order of plain column names."""
+    ordering = qs.query.order_by
+    return (
+        bool(qs.query.combinator)
+        and qs._iterable_class is ValuesListIterable
+        and bool(ordering)
+        and all(isinstance(name, str) and name.lstrip("-").isidentifier() for name in ordering)
+        and not qs.query.is_sliced
+    )
+
 
 def _rows_of_models(qs: QuerySet[Any]) -> bool:
     """Model rows from a plain query: not values, not DISTINCT, not a UNION."""
     return qs._iterable_class is ModelIterable and not qs.query.distinct and not qs.query.combinator
 
 
-def page_of(rows: QuerySet[Any] | Sequence[Any], number: Any, size: int) -> Page:
-    """The page asked for (`?page=`), or the first or last when that is not a page."""
+class CountedUpTo(Paginator):
+    """A list that grows with the whole service (the directory of every practitioner)
+    is counted only up to `most` and a little beyond: counting every row costs as much as
+    the service is large, and past a thousand the count is not what anyone reads; they
+    search. Pages go up to that point; `more_than` says the list goes on."""
+
+    def __init__(self, rows: QuerySet[Any], per_page: int, most: int) -> None:
+        super().__init__(rows, per_page)
+        self.rows, self.most = rows, most
+
+    @cached_property
+    def found(self) -> int:
+        """How many rows there are, or `most` + 1 when there are more."""
+        return int(self.rows.order_by()[: self.most + 1].count())
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.found, self.most)
+
+    @property
+    def more_than(self) -> int | None:
+        """`most` when there are more rows than that, else None."""
+        return self.most if self.found > self.most else None
+
+
+def page_of(rows: QuerySet[Any] | Sequence[Any], number: Any, size: int, most: int | None = None) -> Page:
+    """The page asked for (`?page=`), or the first or last when that is not a page; with
+    `most`, counted up to that many (see CountedUpTo)."""
+    if most is not None and isinstance(rows, QuerySet):
+        return CountedUpTo(rows, size, most).get_page(number)
     return OneQueryPaginator(rows, size).get_page(number)
