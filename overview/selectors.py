@@ -81,7 +81,7 @@ def _overdue_trend(people: list[int], ends: list[date]) -> Chart:
     """How many things were overdue at the end of each week: open then, and past due then.
     Only work still open or closed within the twelve weeks can count."""
     since = _end_of(ends[0] - timedelta(days=7))
-    candidates = Commitment.objects.filter(person_id__in=people, due_on__lt=ends[-1]).filter(
+    candidates = Commitment.objects.filter(person_id__one_of=people, due_on__lt=ends[-1]).filter(
         Q(status=Commitment.Status.OPEN) | Q(closed_at__gte=since)
     )
     counts = candidates.aggregate(
@@ -109,7 +109,7 @@ def _in_time_trend(people: list[int], ends: list[date]) -> Chart:
     in_time = Q(respond_by__isnull=False, responded_on__lte=F("respond_by"))
     counts = (
         Feedback.objects.filter(
-            person_id__in=people, kind__in=COMPLAINTS, responded_on__gt=ends[0] - timedelta(days=7)
+            person_id__one_of=people, kind__in=COMPLAINTS, responded_on__gt=ends[0] - timedelta(days=7)
         )
         .filter(responded_on__lte=ends[-1])
         .aggregate(
@@ -133,14 +133,14 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
         for pk, every, started, ended in Relationship.objects.filter(
-            person_id__in=people, contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
+            person_id__one_of=people, contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
         ).values_list("pk", "contact_every_days", "started_on", "ended_on")
     }
     longest = max([every for every, _, _ in rhythms.values()] + [0])
     since = _end_of(ends[0] - timedelta(days=longest + 7))
     talks: dict[int, list[datetime]] = {}
     for rel, when in (
-        Interaction.objects.filter(relationship__in=list(rhythms), occurred_at__gte=since)
+        Interaction.objects.filter(relationship__one_of=list(rhythms), occurred_at__gte=since)
         .order_by("occurred_at")
         .values_list("relationship_id", "occurred_at")
     ):
@@ -182,7 +182,7 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     people = supported_by(ids)
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     complaints = Feedback.objects.filter(
-        person_id__in=people, kind__in=COMPLAINTS, status=Feedback.Status.OPEN
+        person_id__one_of=people, kind__in=COMPLAINTS, status=Feedback.Status.OPEN
     ).aggregate(
         open=Count("pk"),
         late=Count(
@@ -199,7 +199,7 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     )
     consents_past_review = (
         ConsentRecord.objects.filter(
-            person_id__in=people, decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
+            person_id__one_of=people, decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
         )
         .exclude(Exists(newer))
         .count()
@@ -218,18 +218,20 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         consents_past_review=consents_past_review,
         supervisions=supervisions_due(user, today),
         overrides=list(
-            SafetyOverride.objects.filter(person_id__in=people, review__status=Commitment.Status.OPEN)
+            SafetyOverride.objects.filter(person_id__one_of=people, review__status=Commitment.Status.OPEN)
             .select_related("person", "by", "review", "recipient__contact", "recipient__organisation")
             .order_by("at")[:10]
         ),
         referrals_waiting=Commitment.objects.open()
-        .filter(person_id__in=people, kind=Commitment.Kind.REFERRAL)
+        .filter(person_id__one_of=people, kind=Commitment.Kind.REFERRAL)
         .count(),
         overdue_trend=_overdue_trend(people, ends),
         in_time_trend=_in_time_trend(people, ends),
         rhythm_trend=_rhythm_trend(people, ends),
         learned=list(
-            Feedback.objects.filter(person_id__in=people, kind__in=COMPLAINTS, status=Feedback.Status.CLOSED)
+            Feedback.objects.filter(
+                person_id__one_of=people, kind__in=COMPLAINTS, status=Feedback.Status.CLOSED
+            )
             .exclude(learning="")
             .select_related("person")
             .order_by("-responded_on", "-pk")[:LEARNING_SHOWN]
