@@ -25,7 +25,14 @@ def with_parties(feedback: QuerySet[Feedback]) -> QuerySet[Feedback]:
 
 
 def open_with_clocks(user: User, *, handled_by: User | None = None) -> QuerySet[Feedback]:
-    """Open complaints and concerns of people this user may see, nearest deadline first."""
+    """Open complaints and concerns of people this user may see, nearest deadline first,
+    naming their parties (see open_feedback)."""
+    return with_parties(open_feedback(user, handled_by=handled_by))
+
+
+def open_feedback(user: User, *, handled_by: User | None = None) -> QuerySet[Feedback]:
+    """Open complaints and concerns of people this user may see, nearest deadline first:
+    the rows alone, to choose a page from before its parties are read (with_parties)."""
     found = Feedback.objects.filter(
         status=Feedback.Status.OPEN,
         kind__in=[Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN],
@@ -34,7 +41,7 @@ def open_with_clocks(user: User, *, handled_by: User | None = None) -> QuerySet[
     )
     if handled_by is not None:
         found = found.filter(handler=handled_by)
-    return with_parties(found).order_by("respond_by", "received_on", "id")
+    return found.order_by("respond_by", "received_on", "id")
 
 
 def with_clocks(feedback: list[Feedback], today: date) -> list[tuple[Feedback, list[Clock]]]:

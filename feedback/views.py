@@ -129,7 +129,12 @@ def feedback_close(request: StaffRequest, person_id: int, feedback_id: int) -> H
 def feedback_team(request: StaffRequest) -> HttpResponse:
     """Open complaints and concerns across the user's teams, with their clocks."""
     today = timezone.localdate()
-    page = page_of(selectors.open_with_clocks(request.user), request.GET.get("page"), settings.PAGE_SIZE)
+    page = page_of(
+        selectors.open_feedback(request.user),
+        request.GET.get("page"),
+        settings.PAGE_SIZE,
+        load=selectors.with_parties,
+    )
     return render(
         request,
         "feedback/feedback_team.html",

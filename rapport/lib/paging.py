@@ -13,7 +13,7 @@ around that SQL, ordered outside it by the same columns, with Django's own conve
 each value (a date from SQLite's text, say).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -27,6 +27,18 @@ _FURTHEST = 2**31  # an offset no real list reaches; ?page=999999999999999999999
 
 
 class OneQueryPaginator(Paginator):
+    """Django's Paginator, reading a page and its total in one query. With `load`, the
+    page is chosen from narrow rows first (ids only, in order: the query the planner can
+    cut early) and only the rows on it are then read in full through `load(queryset)`,
+    joins and all: joined first, PostgreSQL had joined the parties of every open complaint
+    of the service before keeping the reader's few."""
+
+    def __init__(
+        self, *args: Any, load: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None, **kwargs: Any
+    ):
+        super().__init__(*args, **kwargs)
+        self.load = load
+
     def get_page(self, number: Any) -> Page:
         """As Django's: page 1 for a number that is not one, the last for one past the end
         (Django's version counts first, to check the number)."""
@@ -49,11 +61,23 @@ class OneQueryPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom > _FURTHEST:
             return super().page(number)  # count first, as Django does: no database takes any offset
-        rows = list(qs.annotate(**{_TOTAL: Window(Count("pk"))})[bottom : bottom + self.per_page])
+        chosen = qs.only("pk") if self.load else qs
+        rows = list(chosen.annotate(**{_TOTAL: Window(Count("pk"))})[bottom : bottom + self.per_page])
         if not rows:
             return super().page(number)
         self.__dict__["count"] = getattr(rows[0], _TOTAL)  # Paginator.count is a cached property
+        if self.load:
+            full = self.load(qs.model._default_manager.filter(pk__in=[row.pk for row in rows])).in_bulk()
+            rows = [full[row.pk] for row in rows if row.pk in full]
         return Page(rows, number, self)
+
+    def _get_page(self, object_list: Any, number: int, paginator: Paginator) -> Page:
+        """Django's own path (a count first, then the slice), also loading in full."""
+        if self.load and isinstance(object_list, QuerySet):
+            ids = list(object_list.values_list("pk", flat=True))
+            full = self.load(object_list.model._default_manager.filter(pk__in=ids)).in_bulk()
+            object_list = [full[pk] for pk in ids if pk in full]
+        return super()._get_page(object_list, number, paginator)  # type: ignore[misc]
 
     def _combined_page(self, qs: QuerySet[Any], number: Any) -> Page:
         number = self.validate_number_shape(number)
@@ -140,9 +164,16 @@ class CountedUpTo(Paginator):
         return self.most if self.found > self.most else None
 
 
-def page_of(rows: QuerySet[Any] | Sequence[Any], number: Any, size: int, most: int | None = None) -> Page:
+def page_of(
+    rows: QuerySet[Any] | Sequence[Any],
+    number: Any,
+    size: int,
+    most: int | None = None,
+    load: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None,
+) -> Page:
     """The page asked for (`?page=`), or the first or last when that is not a page; with
-    `most`, counted up to that many (see CountedUpTo)."""
+    `most`, counted up to that many (see CountedUpTo); with `load`, chosen narrow and read
+    in full (see OneQueryPaginator)."""
     if most is not None and isinstance(rows, QuerySet):
         return CountedUpTo(rows, size, most).get_page(number)
-    return OneQueryPaginator(rows, size).get_page(number)
+    return OneQueryPaginator(rows, size, load=load).get_page(number)

@@ -109,3 +109,13 @@ def test_an_empty_union_is_one_empty_page() -> None:
         .union(Person.objects.filter(pk__in=[]).order_by().values_list("pk"))
     )
     assert list(page_of(nothing.order_by("-pk"), 1, 3)) == []
+
+
+@pytest.mark.parametrize("asked", [1, 2, 3, 4, 99, 0, "two", None, "99999999999999999999999"])
+def test_chosen_narrow_then_loaded_in_full_pages_as_django_does(seven: None, asked: object) -> None:
+    people = Person.objects.order_by("-pk")
+    ours = page_of(people, asked, 3, load=lambda rows: rows.annotate(loaded=Value(1)))
+    theirs = Paginator(people, 3).get_page(asked)
+    assert [p.pk for p in ours] == [p.pk for p in theirs]
+    assert all(getattr(p, "loaded", None) == 1 for p in ours)  # every row on the page read through load
+    assert (ours.number, ours.paginator.count) == (theirs.number, theirs.paginator.count)
