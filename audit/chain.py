@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -52,26 +53,94 @@ def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
     """Save new events as consecutive links in a fixed number of statements (a list or
     search shows many people; each look is written against each person). The head row is
     locked for the rest of the transaction, so events saved at once are chained one after
-    the other."""
+    the other.
+
+    Every page that names a person writes here, so the statements are written out once
+    (`_Statements`) rather than built by the ORM each time: building them was most of the
+    cost of writing 25 events for a list. Each value still goes through its field's own
+    preparation for the database, as the ORM would send it."""
     if not events:
         return events
     with transaction.atomic():
-        head = AuditChainHead.objects.select_for_update().filter(pk=1).first()
-        if head is None:
-            head = AuditChainHead.objects.create(pk=1, seq=0, chain_hash=GENESIS)
-        first = seq = head.seq
-        previous = head.chain_hash
-        for event in events:
-            seq += 1
-            event.seq = seq
-            event.chain_hash = previous = link(previous, event)
-        AuditEvent.objects.bulk_create(events)
-        AuditSeal.objects.bulk_create(
-            [AuditSeal(seq=first + n, chain_hash=e.chain_hash) for n, e in enumerate(events, start=1)]
-        )
-        head.seq, head.chain_hash = seq, previous
-        head.save(update_fields=["seq", "chain_hash"])
+        connection = transaction.get_connection()
+        sql = _Statements.of(connection)
+        with connection.cursor() as cursor:
+            cursor.execute(sql.head)
+            found = cursor.fetchone()
+            if found is None:
+                AuditChainHead.objects.create(pk=1, seq=0, chain_hash=GENESIS)
+                found = (0, GENESIS)
+            first = seq = int(found[0])
+            previous = str(found[1])
+            for event in events:
+                seq += 1
+                event.seq = seq
+                event.chain_hash = previous = link(previous, event)
+            cursor.execute(sql.events(len(events)), _values(sql.event_fields, events, connection))
+            ids = {row_seq: pk for pk, row_seq in cursor.fetchall()}
+            seals = [AuditSeal(seq=first + n, chain_hash=e.chain_hash) for n, e in enumerate(events, start=1)]
+            cursor.execute(sql.seals(len(seals)), _values(sql.seal_fields, seals, connection))
+            cursor.execute(sql.move_head, [seq, previous])
+    for event in events:
+        event.pk = ids[event.seq]
+        event._state.adding, event._state.db = False, connection.alias
     return events
+
+
+def _values(fields: list[Any], rows: list[Any], connection: Any) -> list[Any]:
+    return [field.get_db_prep_save(field.pre_save(row, True), connection) for row in rows for field in fields]
+
+
+@dataclass(frozen=True)
+class _Statements:
+    """The chain's statements for one database connection's dialect."""
+
+    head: str
+    move_head: str
+    event_fields: list[Any]
+    event_insert: str
+    seal_fields: list[Any]
+    seal_insert: str
+
+    @classmethod
+    def of(cls, connection: Any) -> "_Statements":
+        key = connection.vendor
+        if key not in _STATEMENTS:
+            quote = connection.ops.quote_name
+            head = quote(AuditChainHead._meta.db_table)
+            lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+            event_fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
+            seal_fields = list(AuditSeal._meta.concrete_fields)
+
+            def insert(model: Any, fields: list[Any], returning: str) -> str:
+                names = ", ".join(quote(f.column) for f in fields)
+                return f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES {{rows}}{returning}"
+
+            pk, seq, chain_hash = quote(AuditEvent._meta.pk.column), quote("seq"), quote("chain_hash")
+            one_head = f"{quote('id')} = 1"
+            _STATEMENTS[key] = cls(
+                head=f"SELECT {seq}, {chain_hash} FROM {head} WHERE {one_head}{lock}",
+                move_head=f"UPDATE {head} SET {seq} = %s, {chain_hash} = %s WHERE {one_head}",
+                event_fields=event_fields,
+                event_insert=insert(AuditEvent, event_fields, f" RETURNING {pk}, {seq}"),
+                seal_fields=seal_fields,
+                seal_insert=insert(AuditSeal, seal_fields, ""),
+            )
+        return _STATEMENTS[key]
+
+    def events(self, count: int) -> str:
+        return self.event_insert.format(rows=_rows(len(self.event_fields), count))
+
+    def seals(self, count: int) -> str:
+        return self.seal_insert.format(rows=_rows(len(self.seal_fields), count))
+
+
+def _rows(width: int, count: int) -> str:
+    one = "(" + ", ".join(["%s"] * width) + ")"
+    return ", ".join([one] * count)
+
+
+_STATEMENTS: dict[str, _Statements] = {}
 
 
 @dataclass(frozen=True)

@@ -130,12 +130,18 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while someone saves; IMMEDIATE avoids "database is locked"
-    # when two writers start a transaction at once.
+    # when two writers start a transaction at once. A connection is kept between requests,
+    # as on PostgreSQL: SQLite's page cache lives in the connection, so a new one each
+    # request read every page of its indexes afresh. Reads map the file into memory
+    # (shared by the workers through the operating system) and each connection caches
+    # 16 MB of pages.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
+            " PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;"
+        ),
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Rapport asks many small questions, each answered from an index in a few milliseconds.
     # PostgreSQL's JIT compiler and parallel workers are for long reports: on these queries
