@@ -47,7 +47,9 @@ def load_years(
     counts["audit events"] = trail.audit_trail(rng, service, per_year, today)
     reset_sequences(Interaction, Commitment, Change, Feedback, ConsentRecord, Disclosure, AuditEvent)
     record_last_contacts()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # The planners' statistics, as a service that has run for years has them (PostgreSQL's
+    # autovacuum keeps them; on SQLite, `PRAGMA optimize` or ANALYZE does). Without them
+    # SQLite walked every agreed rhythm of the service for one worker's lapsed contacts.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     return counts
