@@ -124,6 +124,7 @@ def _load(
 def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
     url, built_in = dataset(db, people, args.years, args.rebuild)
     env = _env(url)
+    reference_before = machine_reference_ms()
     _manage(env, "collectstatic", "--noinput")  # quick when nothing changed; new files otherwise 500
     accounts = _module_json(env, "benchmarks.plan")["accounts"]
     audit_insert = _module_json(env, "benchmarks.audit_insert")
@@ -148,7 +149,7 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
         "pages": mixed,
         "peak_worker_mb": memory,
         "audit_insert": audit_insert,
-        "machine_reference_ms": machine_reference_ms(),
+        "machine_reference_ms": [reference_before, machine_reference_ms()],
     }
 
 
@@ -206,7 +207,8 @@ def report(runs: list[dict[str, Any]]) -> None:
         print(
             f"\n{run['db']}, {run['people']} people, {run['years']} years"
             f" (peak worker memory {run['peak_worker_mb']} MB;"
-            f" machine reference {run.get('machine_reference_ms', '?')} ms)"
+            f" machine reference {'/'.join(map(str, run.get('machine_reference_ms', ['?'])))} ms"
+            " before/after)"
         )
         print(
             f"{'page':<18}{'p50':>6}{'p95':>6}{'p99':>6}{'n':>6}{'req/s':>8}{'alone/s':>9}{'floor%':>8}"

@@ -132,14 +132,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while someone saves; IMMEDIATE avoids "database is locked"
     # when two writers start a transaction at once. A connection is kept between requests,
     # as on PostgreSQL: SQLite's page cache lives in the connection, so a new one each
-    # request read every page of its indexes afresh. Reads map the file into memory
-    # (shared by the workers through the operating system) and each connection caches
-    # 16 MB of pages.
+    # request read every page of its indexes afresh. Each connection caches 16 MB of pages.
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "init_command": (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=268435456;"
-            " PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;"
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16000;"
+            " PRAGMA temp_store=MEMORY;"
         ),
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
