@@ -32,7 +32,7 @@ from rapport.lib.requests import StaffRequest
 GROUPS = {g.value: g for g in Relationship.Group}
 # The directory holds every practitioner of the service, so it grows with the service:
 # counted up to this many, past which staff search rather than page (rapport.lib.paging).
-CONTACTS_COUNTED = 1000
+CONTACTS_COUNTED = 500
 
 
 def _group(group: str) -> Relationship.Group:
