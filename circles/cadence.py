@@ -11,6 +11,7 @@ from circles.models import Relationship, RelationshipQuerySet
 from people.access import people_visible_to
 from people.models import Person
 from rapport.lib.columns import party
+from rapport.lib.in_order import in_order
 
 
 @dataclass
@@ -61,19 +62,15 @@ def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
     """These lapsed relationships, in this order, with their people and parties. Choosing the
     few ids first and joining only them keeps the database from joining every lapsed
     relationship of a large service to its contacts before it sorts."""
-    found = (
-        Relationship.objects.select_related("person", "contact", "organisation")
-        .only(
-            "person_id",
-            "person__preferred_name",
-            "contact_every_days",
-            "last_contact_at",
-            "started_on",
-            *party(),
-        )
-        .in_bulk(ids)
+    found = Relationship.objects.select_related("person", "contact", "organisation").only(
+        "person_id",
+        "person__preferred_name",
+        "contact_every_days",
+        "last_contact_at",
+        "started_on",
+        *party(),
     )
-    return [as_lapsed(found[pk], today) for pk in ids if pk in found]
+    return [as_lapsed(relationship, today) for relationship in in_order(found, ids)]
 
 
 def as_lapsed(relationship: Relationship, today: date) -> Lapsed:

@@ -14,13 +14,15 @@ each value (a date from SQLite's text, say).
 """
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db.models import Count, QuerySet, Window
 from django.db.models.query import ModelIterable, ValuesListIterable
 from django.utils.functional import cached_property
+
+from rapport.lib.in_order import in_order
 
 _TOTAL = "_found_in_all"
 _FURTHEST = 2**31  # an offset no real list reaches; ?page=99999999999999999999999 is counted first
@@ -67,16 +69,14 @@ class OneQueryPaginator(Paginator):
             return super().page(number)
         self.__dict__["count"] = getattr(rows[0], _TOTAL)  # Paginator.count is a cached property
         if self.load:
-            full = self.load(qs.model._default_manager.filter(pk__in=[row.pk for row in rows])).in_bulk()
-            rows = [full[row.pk] for row in rows if row.pk in full]
+            rows = in_order(self.load(qs.model._default_manager.all()), [row.pk for row in rows])
         return Page(rows, number, self)
 
     def _get_page(self, object_list: Any, number: int, paginator: Paginator) -> Page:
         """Django's own path (a count first, then the slice), also loading in full."""
         if self.load and isinstance(object_list, QuerySet):
             ids = list(object_list.values_list("pk", flat=True))
-            full = self.load(object_list.model._default_manager.filter(pk__in=ids)).in_bulk()
-            object_list = [full[pk] for pk in ids if pk in full]
+            object_list = in_order(self.load(object_list.model._default_manager.all()), ids)
         return super()._get_page(object_list, number, paginator)  # type: ignore[misc]
 
     def _combined_page(self, qs: QuerySet[Any], number: Any) -> Page:
@@ -142,17 +142,18 @@ def _rows_of_models(qs: QuerySet[Any]) -> bool:
 class CountedUpTo(Paginator):
     """A list that grows with the whole service (the directory of every practitioner)
     is counted only up to `most` and a little beyond: counting every row costs as much as
-    the service is large, and past a thousand the count is not what anyone reads; they
+    the service is large, and past a few hundred the count is not what anyone reads; they
     search. Pages go up to that point; `more_than` says the list goes on."""
 
     def __init__(self, rows: QuerySet[Any], per_page: int, most: int) -> None:
         super().__init__(rows, per_page)
-        self.rows, self.most = rows, most
+        self.most = most
 
     @cached_property
     def found(self) -> int:
         """How many rows there are, or `most` + 1 when there are more."""
-        return int(self.rows.order_by()[: self.most + 1].count())
+        rows = cast(QuerySet[Any], self.object_list)
+        return int(rows.order_by()[: self.most + 1].count())
 
     @cached_property
     def count(self) -> int:
