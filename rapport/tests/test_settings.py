@@ -80,3 +80,19 @@ def test_the_session_check_is_for_signed_in_staff_only(client, worker) -> None:
     client.force_login(worker)
     answer = client.get(reverse("session_check")).json()
     assert answer["signed_in"] is True and answer["idle_seconds_left"] > 0
+
+
+@pytest.mark.parametrize(("switch", "prepared"), [(None, True), ("false", False)])
+def test_postgresql_prepares_repeated_statements_unless_told_not_to(
+    switch: str | None, prepared: bool
+) -> None:
+    env = {**PRODUCTION, "DATABASE_URL": "postgres://rapport@db.invalid:5432/rapport"}
+    if switch is not None:
+        env["DATABASE_PREPARED_STATEMENTS"] = switch
+    shown = (
+        "from django.conf import settings as s; o = s.DATABASES['default']['OPTIONS'];"
+        " print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    result = _manage("shell", "--verbosity", "0", "-c", shown, **env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-2:] == (["True", "2"] if prepared else ["None", "None"])
