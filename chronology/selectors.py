@@ -7,13 +7,16 @@ Callers have already loaded the person through the access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any, cast
+from functools import partial
+from typing import Any
 
 from django.db.models import Model, QuerySet
 
 from accounts.models import User
 from chronology.kinds import KIND_OF, KINDS, Entry
 from people.models import Person
+from rapport.lib.lookups import IdList
+from rapport.lib.statements import Slot, Statement, known_as
 
 Row = tuple[str, int, Any, int | None]
 
@@ -34,6 +37,16 @@ def timeline_rows(
     return combined.order_by("-entry_at", "entry_kind", "-entry_id")
 
 
+def _records_of(model: type[Model]) -> QuerySet[Any]:
+    related = {name for kind in KINDS if kind.model is model for name in kind.related}
+    return model._default_manager.select_related(*related).order_by().filter(pk__one_of=Slot("ids", IdList()))
+
+
+# One statement per model on the timeline: the ids of a page are one parameter, so the SQL
+# is the same whatever the page holds, written once per process and prepared by PostgreSQL.
+RECORDS_OF = {model: Statement(partial(_records_of, model)) for model in {kind.model for kind in KINDS}}
+
+
 def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     """The records behind one page of rows, in row order: one query per model on the page
     (things owed and done are both commitments, read once). Every record is about this
@@ -44,17 +57,11 @@ def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
     records = {
-        model: model._default_manager.select_related(
-            *{name for kind in KINDS if kind.model is model for name in kind.related}
-        )
-        .order_by()
-        .in_bulk(pks)
-        for model, pks in ids.items()
+        model: {r.pk: r for r in RECORDS_OF[model].rows(ids=sorted(pks))} for model, pks in ids.items()
     }
     for model, found in records.items():
         if any(f.name == "person" and f.many_to_one for f in model._meta.fields):
-            for record in found.values():
-                cast(Any, record).person = person
+            known_as(found.values(), person=person)
     return [
         KIND_OF[code].entry(records[KIND_OF[code].model][pk])
         for code, pk, _, _ in rows

@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from commitments.models import Commitment
 from people.models import Person
 from rapport.lib.columns import party, staff_name
+from rapport.lib.statements import Slot, Statement, known_as
 
 OWED_ON_PERSON_PAGE = 30
 
@@ -55,10 +56,14 @@ def as_lines(commitments: QuerySet[Commitment], *, person_known: bool = False) -
     return commitments.select_related("meeting", *related).only(*fields)
 
 
+OWED = Statement(
+    lambda: as_lines(Commitment.objects.open().filter(person_id=Slot("person")), person_known=True).order_by(
+        "due_on", "id"
+    )[:OWED_ON_PERSON_PAGE]
+)
+
+
 def open_for_person(person: Person) -> list[Commitment]:
-    owed = list(
-        as_lines(person.commitments.open(), person_known=True).order_by("due_on", "id")[:OWED_ON_PERSON_PAGE]
-    )
-    for commitment in owed:
-        commitment.person = person
+    owed = OWED.rows(person=person.pk)
+    known_as(owed, person=person)
     return owed

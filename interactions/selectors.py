@@ -7,17 +7,19 @@ from commitments.models import Commitment
 from interactions.models import Interaction
 from people.models import Person
 from rapport.lib.columns import party, staff_name
+from rapport.lib.statements import Slot, Statement
+
+LATEST_ON_PERSON_PAGE = 5
 
 
-def conversations_of(person: Person) -> QuerySet[Interaction]:
-    """The person's conversations, newest first, with what was promised in each: only the
-    columns `interactions/_interaction.html` shows (whole related rows were most of the
-    cost of the page)."""
+def _as_conversations(interactions: QuerySet[Interaction]) -> QuerySet[Interaction]:
+    """Only the columns `interactions/_interaction.html` shows (whole related rows were most
+    of the cost of the page), and what was promised in each conversation."""
     promised = Commitment.objects.select_related("owner").only(
         "interaction_id", "title", "owner_id", "due_on", "status", *staff_name("owner")
     )
     return (
-        person.interactions.select_related(
+        interactions.select_related(
             "staff", "colleague", "relationship__contact", "relationship__organisation", "person"
         )
         .only(
@@ -37,6 +39,16 @@ def conversations_of(person: Person) -> QuerySet[Interaction]:
         )
         .prefetch_related(Prefetch("commitments", queryset=promised))
     )
+
+
+LATEST_CONVERSATIONS = Statement(
+    lambda: _as_conversations(Interaction.objects.filter(person_id=Slot("person")))[:LATEST_ON_PERSON_PAGE]
+)
+
+
+def latest_conversations(person: Person) -> list[Interaction]:
+    """The few newest, for the person page (the timeline has the rest)."""
+    return LATEST_CONVERSATIONS.rows(person=person.pk)
 
 
 def recent_with_contact(contact: Contact, people: QuerySet[Person], limit: int = 20) -> list[Interaction]:

@@ -20,3 +20,6 @@ CSRF_COOKIE_SECURE = False
 # Most tests sign in without the second step; the MFA tests switch it on.
 RAPPORT_MFA = False
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# rapport.lib.statements: every run also compiles its query afresh and compares the SQL, so
+# the whole suite checks that no statement's shape depends on who or what ran it first.
+RAPPORT_CHECK_STATEMENTS = True

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import ForeignObject, IntegerField
+from django.db.models import Field, ForeignObject, IntegerField
 from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In, Lookup
 
@@ -62,6 +62,11 @@ class OneOf(Lookup[Any]):
 
     def as_sql(self, compiler: Any, connection: Any) -> Any:
         lhs, lhs_params = self.process_lhs(compiler, connection)
+        if hasattr(self.rhs, "as_sql"):  # a list given later (a statement's Slot with IdList)
+            rhs, rhs_params = compiler.compile(self.rhs)
+            if connection.vendor == "postgresql":
+                return f"{lhs} = ANY({rhs}::bigint[])", [*lhs_params, *rhs_params]
+            return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
         try:
             values = [int(value) for value in self.rhs]
         except (TypeError, ValueError) as wrong:
@@ -70,6 +75,20 @@ class OneOf(Lookup[Any]):
         if connection.vendor == "postgresql":
             return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, values]
         return f"{lhs} IN (SELECT value FROM json_each(%s))", [*lhs_params, json.dumps(values)]
+
+
+class IdList(Field[Any, Any]):
+    """A list of ids given to `__one_of` through a statement's Slot: prepared as OneOf
+    prepares its own list (whole numbers only, none beyond a big integer's range)."""
+
+    def get_db_prep_value(self, value: Any, connection: Any, prepared: bool = False) -> Any:
+        try:
+            ids = [int(v) for v in value]
+        except (TypeError, ValueError) as wrong:
+            raise TypeError("one_of takes a list of whole numbers") from wrong
+        low, high = connection.ops.integer_field_range("BigIntegerField")
+        ids = [i for i in ids if low <= i <= high]
+        return ids if connection.vendor == "postgresql" else json.dumps(ids)
 
 
 def register() -> None:
