@@ -5,6 +5,7 @@ from django.db.models import QuerySet
 from commitments.models import Commitment
 from people.models import Person
 from rapport.lib.columns import party, staff_name
+from rapport.lib.lookups import IdList
 from rapport.lib.statements import Slot, Statement, known_as
 
 OWED_ON_PERSON_PAGE = 30
@@ -54,6 +55,14 @@ def as_lines(commitments: QuerySet[Commitment], *, person_known: bool = False) -
         related.append("person")
         fields.append("person__preferred_name")
     return commitments.select_related("meeting", *related).only(*fields)
+
+
+LINES = Statement(lambda: as_lines(Commitment.objects.filter(pk__one_of=Slot("ids", IdList()))))
+
+
+def lines_by_id(ids: list[int]) -> dict[int, Commitment]:
+    """Commitments as lines (`as_lines`) by id: one statement, however many ids."""
+    return {line.pk: line for line in LINES.rows(ids=ids)}
 
 
 OWED = Statement(

@@ -3,8 +3,10 @@ behind them. My day shows the first few of each section and a count; "See all" o
 whole section here, a page at a time. The cost is the same after years of records: only
 open commitments are read, through the index on owner, status and due date."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.db import models
 from django.db.models import Case, Count, Q, QuerySet, Value, When
@@ -12,7 +14,7 @@ from django.db.models import Case, Count, Q, QuerySet, Value, When
 from accounts.models import Team, User
 from commitments.access import commitments_visible_to
 from commitments.models import Commitment, CommitmentQuerySet
-from commitments.selectors import as_lines
+from commitments.selectors import lines_by_id
 from people.access import in_teams
 
 COMING_UP_DAYS = 7
@@ -27,7 +29,11 @@ class Section(models.TextChoices):
     ALL = "all", "All open work"
 
 
-def section_filter(section: str, today: date) -> Q:
+def section_filter(section: str, today: Any, coming_until: Any = None) -> Q:
+    """The condition for one section on `today`. Both dates may be a statement's slots;
+    `coming_until` is then given too (a week ahead, when they are dates)."""
+    if coming_until is None:
+        coming_until = today + timedelta(days=COMING_UP_DAYS)
     waiting = [Commitment.Kind.REQUEST, Commitment.Kind.UPDATE]
     later = Q(due_on__gt=today)
     return {
@@ -35,7 +41,7 @@ def section_filter(section: str, today: date) -> Q:
         Section.TODAY: Q(due_on=today),
         Section.REQUESTS: later & Q(kind=Commitment.Kind.REQUEST),
         Section.UPDATES: later & Q(kind=Commitment.Kind.UPDATE),
-        Section.COMING: later & Q(due_on__lte=today + timedelta(days=COMING_UP_DAYS)) & ~Q(kind__in=waiting),
+        Section.COMING: later & Q(due_on__lte=coming_until) & ~Q(kind__in=waiting),
         Section.ALL: Q(),
     }[Section(section)]
 
@@ -56,28 +62,34 @@ def open_work(
     return work
 
 
-def first_of_each(
-    work: QuerySet[Commitment], today: date, sections: list[Section], first: int
-) -> dict[str, tuple[list[Commitment], int]]:
-    """The first few of each section, soonest due first, and how many each holds.
-
-    One narrow query reads the section, due date and id of every open item (through the
-    partial index on open work: what one person or team has open, never their history);
-    a second loads only the few shown, with the people and parties they name."""
+def in_sections(work: QuerySet[Commitment], sections: list[Section], today: Any, coming_until: Any) -> Any:
+    """(id, section) of the work in these sections, soonest due first: narrow rows, read
+    through the partial index on open work (what one person or team has open, never their
+    history)."""
     section = Case(
-        *[When(section_filter(s, today), then=Value(s.value)) for s in sections],
+        *[When(section_filter(s, today, coming_until), then=Value(s.value)) for s in sections],
         default=Value(""),
         output_field=models.CharField(),
     )
-    rows = work.annotate(section=section).exclude(section="").order_by("due_on", "id")
+    return (
+        work.annotate(section=section)
+        .exclude(section="")
+        .order_by("due_on", "id")
+        .values_list("pk", "section")
+    )
+
+
+def first_of_each(rows: Iterable[tuple[int, str]], first: int) -> dict[str, tuple[list[Commitment], int]]:
+    """The first few of each section and how many each holds, from `in_sections` rows: only
+    the few shown are then read in full, with the people and parties they name."""
     shown: dict[str, list[int]] = {}
     counts: dict[str, int] = {}
-    for pk, name in rows.values_list("pk", "section"):
+    for pk, name in rows:
         counts[name] = counts.get(name, 0) + 1
         if counts[name] <= first:
             shown.setdefault(name, []).append(pk)
-    loaded = as_lines(Commitment.objects.all()).in_bulk([pk for ids in shown.values() for pk in ids])
-    return {name: ([loaded[pk] for pk in ids], counts[name]) for name, ids in shown.items()}
+    loaded = lines_by_id([pk for ids in shown.values() for pk in ids])
+    return {name: ([loaded[pk] for pk in ids if pk in loaded], counts[name]) for name, ids in shown.items()}
 
 
 @dataclass

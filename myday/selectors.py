@@ -1,9 +1,9 @@
 """What a member of staff owes today, and what has slipped, in a fixed number of queries."""
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import Count, Window
+from django.db.models import Count, DateField, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
@@ -11,10 +11,12 @@ from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
 from commitments.selectors import as_lines
 from commitments.work import (
+    COMING_UP_DAYS,
     MY_DAY_SECTIONS,
     Section,
     Workload,
     first_of_each,
+    in_sections,
     open_work,
     section_filter,
     workload,
@@ -23,6 +25,7 @@ from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
 from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
+from rapport.lib.statements import ForViewer, Slot
 
 ON_MY_DAY = 5  # the first few of each list; a count and "See all" lead to the rest
 COLLEAGUES_ON_MY_DAY = 10
@@ -86,9 +89,20 @@ class Day:
         return self._first(Section.COMING)
 
 
+MY_OPEN_WORK = ForViewer(
+    lambda me: in_sections(
+        open_work(me, owner=me),
+        MY_DAY_SECTIONS,
+        Slot("today", DateField()),
+        Slot("coming_until", DateField()),
+    )
+)
+
+
 def _mine(user: User, day: Day) -> None:
     """A count of every section in one query, then the first few of each non-empty one."""
-    piles = first_of_each(open_work(user, owner=user), day.today, MY_DAY_SECTIONS, ON_MY_DAY)
+    rows = MY_OPEN_WORK.rows(user, today=day.today, coming_until=day.today + timedelta(days=COMING_UP_DAYS))
+    piles = first_of_each(rows, ON_MY_DAY)
     for section in MY_DAY_SECTIONS:
         if section in piles:
             first, count = piles[section]

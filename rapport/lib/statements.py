@@ -19,14 +19,20 @@ iterables (select_related, only, values and prefetch_related work as usual). Bec
 query is built with no values at all, its shape cannot depend on them. It refuses what would
 freeze a value that should change: a date or time fixed when the query was built (pass it
 through a slot), and a builder with a closure (it would capture values of its first caller).
-Whatever chooses the shape of a query (who may see what) stays in its builder: a builder
-per shape, never one shape for two access rules.
+Whatever chooses the shape of a query (who may see what) stays in its builder.
+
+A query about what one member of staff may see (`ForViewer`) is built through the access
+rule itself, once per kind of viewer (role, administrator, active), with a stand-in for the
+viewer: a user with the same role whose id is a slot. The rule's code runs unchanged (its
+branches read the role; its conditions name the user, which becomes the slot), so there is
+still one access rule, and the viewer's id is the only value that changes between runs.
 """
 
 import copy
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 from django.conf import settings
@@ -82,7 +88,9 @@ class Statement(Generic[M]):
 
     def rows(self, **values: Any) -> list[M]:
         """The rows for these values, through Django's iterable (models, values or tuples)."""
-        compiled = self._compiled_now()
+        return self._run(self._compiled_now(), values)
+
+    def _run(self, compiled: _Compiled, values: dict[str, Any]) -> list[M]:
         if set(values) != compiled.names:
             raise TypeError(f"This statement takes {sorted(compiled.names)}, not {sorted(values)}.")
         connection = connections[compiled.rows.db]
@@ -142,6 +150,43 @@ def _fixed_times(node: Any) -> Iterator[object]:
         yield from _fixed_times(node.value)
     elif hasattr(node, "get_source_expressions"):
         yield from _fixed_times(node.get_source_expressions())
+
+
+class ForViewer(Generic[M]):
+    """A statement whose builder takes the viewer (`build(viewer)`), compiled once per kind
+    of viewer; `rows(viewer, **values)`."""
+
+    SHAPE = ("role", "is_superuser", "is_active", "is_staff")
+
+    def __init__(self, build: Callable[[Any], QuerySet[Any, M]]) -> None:
+        if getattr(build, "__closure__", None):
+            raise ImproperlyConfigured("A statement's builder must not close over values: use a Slot.")
+        self._build = build
+        self._by_shape: dict[tuple[Any, ...], Statement[M]] = {}
+
+    def rows(self, viewer: Any, **values: Any) -> list[M]:
+        shape = (viewer.__class__, viewer.is_authenticated, *(getattr(viewer, name) for name in self.SHAPE))
+        statement = self._by_shape.get(shape)
+        if statement is None:
+            statement = self._by_shape.setdefault(shape, Statement(partial(self._build, _stand_in(viewer))))
+        compiled = statement._compiled_now()
+        if "viewer" in compiled.names:  # an administrator's rule names no one
+            values = {"viewer": viewer.pk, **values}
+        return statement._run(compiled, values)
+
+
+def _stand_in(viewer: Any) -> Any:
+    """A user like the viewer in all that shapes the access rule, whose id is a slot: a
+    condition naming them (`owner=user`, `pk=user.pk`) becomes `= %s`, filled in per run."""
+    stand_in = viewer.__class__(
+        **{  # __class__: the user behind request.user's lazy object
+            name: getattr(viewer, name) for name in ForViewer.SHAPE
+        }
+    )
+    slot = Slot("viewer")
+    stand_in.pk = slot
+    stand_in.resolve_expression = slot.resolve_expression
+    return stand_in
 
 
 def _fill(hole: _Hole, values: dict[str, Any], connection: Any) -> Any:

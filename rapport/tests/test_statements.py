@@ -8,11 +8,13 @@ from django.db.models import DateField
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from accounts.models import Membership, User
 from changes.models import Change
+from commitments.access import commitments_visible_to
 from people.models import Person
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, known_as
-from rapport.testing.factories import ChangeFactory, PersonFactory
+from rapport.lib.statements import ForViewer, Slot, Statement, known_as
+from rapport.testing.factories import ChangeFactory, CommitmentFactory, PersonFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -118,3 +120,24 @@ def test_a_list_of_ids_is_one_value_however_long() -> None:
     assert ANY_OF.rows(ids=[2**70, people[1].pk]) == [people[1]]  # beyond any id: matches nothing
     with pytest.raises(TypeError):
         ANY_OF.rows(ids=["one"])
+
+
+VISIBLE_WORK = ForViewer(
+    lambda viewer: commitments_visible_to(viewer).open().order_by("pk").values_list("pk", flat=True)
+)
+
+
+def test_a_viewers_statement_follows_the_access_rule_for_every_kind_of_viewer(
+    team, other_team, worker, outsider, administrator, person, other_person
+) -> None:
+    both = UserFactory(role=User.Role.LEADER, teams=[team])
+    Membership.objects.create(user=both, team=other_team)  # leads one team, a member of another
+    for someone in (person, other_person):
+        CommitmentFactory(person=someone, owner=worker)
+    CommitmentFactory(person=None, owner=outsider)  # about no one: its owner's alone
+    viewers = [worker, outsider, both, administrator, worker]  # and the first again, compiled
+    for viewer in viewers:
+        django_own = list(commitments_visible_to(viewer).open().order_by("pk").values_list("pk", flat=True))
+        assert VISIBLE_WORK.rows(viewer) == django_own, viewer.username
+    assert VISIBLE_WORK.rows(worker) != VISIBLE_WORK.rows(outsider)
+    assert len(VISIBLE_WORK.rows(administrator)) == 3
