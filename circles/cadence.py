@@ -1,9 +1,11 @@
 """Agreed contact frequency: when keeping in touch has lapsed."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import F, Q
+from django.db.models import DateField, DateTimeField, F, Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -11,7 +13,8 @@ from circles.models import Relationship, RelationshipQuerySet
 from people.access import people_visible_to
 from people.models import Person
 from rapport.lib.columns import party
-from rapport.lib.in_order import in_order
+from rapport.lib.lookups import IdList
+from rapport.lib.statements import Slot, Statement
 
 
 @dataclass
@@ -28,19 +31,38 @@ def days_overdue(every_days: int, last_contact: date | None, started_on: date, t
     return max(0, (today - reference).days - every_days)
 
 
-def lapsed_condition(today: date) -> Q:
+def cutoffs(today: date) -> dict[str, Any]:
+    """For each agreed rhythm, the day (`on_7`) and the moment (`at_7`) before which a
+    contact, or a relationship's start, leaves it lapsed on `today`."""
+    limits: dict[str, Any] = {}
+    for every in Relationship.Frequency.values:
+        cutoff = today - timedelta(days=every)
+        limits[f"on_{every}"] = cutoff
+        limits[f"at_{every}"] = timezone.make_aware(datetime.combine(cutoff, time.min))
+    return limits
+
+
+# The same cutoffs as a statement's slots, filled in from `cutoffs(today)` on each run.
+CUTOFF_SLOTS = {
+    name: Slot(name, DateTimeField() if name.startswith("at_") else DateField())
+    for name in cutoffs(date(2000, 1, 1))
+}
+
+
+def lapsed_condition(limits: Mapping[str, Any]) -> Q:
     """The same rule as a query on relationships annotated with `last_contact`."""
     condition = Q()
     for every in Relationship.Frequency.values:
-        cutoff = today - timedelta(days=every)
-        start_of_cutoff = timezone.make_aware(datetime.combine(cutoff, time.min))
         condition |= Q(contact_every_days=every) & (
-            Q(last_contact__lt=start_of_cutoff) | Q(last_contact__isnull=True, started_on__lt=cutoff)
+            Q(last_contact__lt=limits[f"at_{every}"])
+            | Q(last_contact__isnull=True, started_on__lt=limits[f"on_{every}"])
         )
     return condition
 
 
-def lapsed_relationships(user: User, today: date) -> RelationshipQuerySet:
+def lapsed_relationships(
+    user: User, today: Any, limits: Mapping[str, Any] | None = None
+) -> RelationshipQuerySet:
     """Current relationships of people this user may see (those receiving support) whose
     agreed contact has not happened on time, longest since contact first. Reads the last
     contact kept on each relationship (interactions.services), so the cost does not grow with
@@ -53,24 +75,33 @@ def lapsed_relationships(user: User, today: date) -> RelationshipQuerySet:
         .filter(person__in=people_visible_to(user).filter(status=Person.Status.ACTIVE))
         .filter(contact_every_days__isnull=False)
         .annotate(last_contact=F("last_contact_at"))
-        .filter(lapsed_condition(today))
+        .filter(lapsed_condition(cutoffs(today) if limits is None else limits))
         .order_by(F("last_contact").asc(nulls_first=True), "started_on", "pk")
     )
+
+
+LAPSED_ROWS = Statement(
+    lambda: (
+        Relationship.objects.select_related("person", "contact", "organisation")
+        .only(
+            "person_id",
+            "person__preferred_name",
+            "contact_every_days",
+            "last_contact_at",
+            "started_on",
+            *party(),
+        )
+        .filter(pk__one_of=Slot("ids", IdList()))
+    )
+)
 
 
 def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
     """These lapsed relationships, in this order, with their people and parties. Choosing the
     few ids first and joining only them keeps the database from joining every lapsed
     relationship of a large service to its contacts before it sorts."""
-    found = Relationship.objects.select_related("person", "contact", "organisation").only(
-        "person_id",
-        "person__preferred_name",
-        "contact_every_days",
-        "last_contact_at",
-        "started_on",
-        *party(),
-    )
-    return [as_lapsed(relationship, today) for relationship in in_order(found, ids)]
+    found = {relationship.pk: relationship for relationship in LAPSED_ROWS.rows(ids=ids)}
+    return [as_lapsed(found[pk], today) for pk in ids if pk in found]
 
 
 def as_lapsed(relationship: Relationship, today: date) -> Lapsed:

@@ -7,7 +7,7 @@ from django.db.models import Count, DateField, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
-from circles.cadence import Lapsed, lapsed_relationships, lapsed_rows
+from circles.cadence import CUTOFF_SLOTS, Lapsed, cutoffs, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
 from commitments.selectors import as_lines
 from commitments.work import (
@@ -29,6 +29,8 @@ from rapport.lib.statements import ForViewer, Slot
 
 ON_MY_DAY = 5  # the first few of each list; a count and "See all" lead to the rest
 COLLEAGUES_ON_MY_DAY = 10
+# A statement's slots (rapport.lib.statements): the day My day is about, and a week on.
+TODAY, COMING_UNTIL = Slot("today", DateField()), Slot("coming_until", DateField())
 
 
 @dataclass
@@ -109,13 +111,18 @@ def _mine(user: User, day: Day) -> None:
             day.piles[section] = Pile(section, first, count)
 
 
-def lapsed_contacts(user: User, today: date, limit: int) -> tuple[list[Lapsed], int]:
-    """The longest lapsed, and how many there are (counted in the same query)."""
-    first = list(
-        lapsed_relationships(user, today)
+LAPSED = ForViewer(
+    lambda me: (
+        lapsed_relationships(me, TODAY, CUTOFF_SLOTS)
         .annotate(total=Window(Count("pk")))
-        .values_list("pk", "total")[:limit]
+        .values_list("pk", "total")[:ON_MY_DAY]
     )
+)
+
+
+def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
+    """The longest lapsed, and how many there are (counted in the same query)."""
+    first = LAPSED.rows(user, today=today, **cutoffs(today))
     rows = lapsed_rows([pk for pk, _ in first], today)
     return sorted(rows, key=lambda lapse: -lapse.days_overdue), first[0][1] if first else 0
 
@@ -138,7 +145,7 @@ def _team_day(user: User, today: date) -> TeamDay | None:
 def my_day(user: User, today: date | None = None) -> Day:
     day = Day(today=today or timezone.localdate())
     _mine(user, day)
-    day.lapsed, day.lapsed_count = lapsed_contacts(user, day.today, ON_MY_DAY)
+    day.lapsed, day.lapsed_count = lapsed_contacts(user, day.today)
     day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:ON_MY_DAY]), day.today)
     day.supervisions = supervisions_due(user, day.today)
     day.my_supervision = my_next_supervision(user, day.today)
