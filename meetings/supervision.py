@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from meetings.models import Meeting
+from rapport.lib.statements import Slot, Statement
 
 
 def next_supervision(last_held: date | None, every_days: int, today: date) -> date:
@@ -32,12 +33,20 @@ def _with_last_held(users: QuerySet[User]) -> QuerySet[User]:
     )
 
 
+SUPERVISEES = Statement(
+    lambda: _with_last_held(
+        User.objects.filter(
+            supervisor_id=Slot("supervisor"), is_active=True, supervision_every_days__isnull=False
+        )
+    )
+)
+ONES_OWN = Statement(lambda: _with_last_held(User.objects.filter(pk=Slot("user"))))
+
+
 def supervisions_due(supervisor: User, today: date, within_days: int = 7) -> list[SupervisionDue]:
     """The supervisor's supervisees whose supervision is due within the week, or overdue."""
     rows = []
-    for user in _with_last_held(
-        User.objects.filter(supervisor=supervisor, is_active=True, supervision_every_days__isnull=False)
-    ):
+    for user in SUPERVISEES.rows(supervisor=supervisor.pk):
         held = getattr(user, "last_held", None)
         last = timezone.localdate(held) if held else None
         assert user.supervision_every_days is not None
@@ -50,6 +59,7 @@ def supervisions_due(supervisor: User, today: date, within_days: int = 7) -> lis
 def my_next_supervision(user: User, today: date) -> SupervisionDue | None:
     if user.supervisor_id is None or not user.supervision_every_days:
         return None
-    held = getattr(_with_last_held(User.objects.filter(pk=user.pk)).get(), "last_held", None)
+    own = ONES_OWN.rows(user=user.pk)
+    held = getattr(own[0], "last_held", None) if own else None
     last = timezone.localdate(held) if held else None
     return SupervisionDue(user, last, next_supervision(last, user.supervision_every_days, today))

@@ -120,6 +120,9 @@ LAPSED = ForViewer(
 )
 
 
+MY_COMPLAINTS = ForViewer(lambda me: open_with_clocks(me, handled_by=me)[:ON_MY_DAY])
+
+
 def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
     """The longest lapsed, and how many there are (counted in the same query)."""
     first = LAPSED.rows(user, today=today, **cutoffs(today))
@@ -146,7 +149,7 @@ def my_day(user: User, today: date | None = None) -> Day:
     day = Day(today=today or timezone.localdate())
     _mine(user, day)
     day.lapsed, day.lapsed_count = lapsed_contacts(user, day.today)
-    day.complaints = with_clocks(list(open_with_clocks(user, handled_by=user)[:ON_MY_DAY]), day.today)
+    day.complaints = with_clocks(MY_COMPLAINTS.rows(user), day.today)
     day.supervisions = supervisions_due(user, day.today)
     day.my_supervision = my_next_supervision(user, day.today)
     day.team = _team_day(user, day.today)
