@@ -5,11 +5,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django import forms
+from django.db.models import DateField
 from django.utils import timezone
 
 from accounts.models import User
 from circles.models import Relationship
 from people.models import Person
+from rapport.lib.statements import Slot, Statement, known_as
 
 
 @dataclass(frozen=True)
@@ -19,13 +21,20 @@ class Counterpart:
     colleague: User | None = None
 
 
-def current_circle(person: Person) -> list[Relationship]:
-    today = timezone.localdate()
-    return list(
-        person.relationships.current(today)
+CURRENT_CIRCLE = Statement(
+    lambda: (
+        Relationship.objects.filter(person_id=Slot("person"))
+        .current(Slot("today", DateField()))
         .select_related("contact", "organisation")
         .order_by("-is_key_contact", "group", "role")
     )
+)
+
+
+def current_circle(person: Person) -> list[Relationship]:
+    circle = CURRENT_CIRCLE.rows(person=person.pk, today=timezone.localdate())
+    known_as(circle, person=person)
+    return circle
 
 
 def team_colleagues(person: Person) -> list[User]:

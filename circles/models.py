@@ -141,8 +141,9 @@ class Contact(FoldedSearch):
 
 
 class RelationshipQuerySet(models.QuerySet["Relationship"]):
-    def current(self, on: date | None = None) -> "RelationshipQuerySet":
-        """Relationships not ended before `on` (today): the database twin of `is_current`."""
+    def current(self, on: date | models.Expression | None = None) -> "RelationshipQuerySet":
+        """Relationships not ended before `on` (today, or a statement's slot): the database
+        twin of `is_current`."""
         day = on or timezone.localdate()
         return self.filter(models.Q(ended_on__isnull=True) | models.Q(ended_on__gte=day))
 

@@ -12,6 +12,27 @@ from consent.models import ConsentRecord, Disclosure, SharePack, Topic
 from consent.rules import Fact, Recipient, Verdict, may_share
 from people.models import Person
 from rapport.lib.columns import own, party, staff_name
+from rapport.lib.statements import Slot, Statement, known_as
+
+PERSON = Slot("person")
+LOG_SHOWN = 100  # of decisions and of disclosures on the consent page
+
+
+FACTS = Statement(
+    lambda: (
+        ConsentRecord.objects.filter(person_id=PERSON)
+        .order_by()
+        .values_list(
+            "pk",
+            "recipient_id",
+            "recipient__organisation_id",
+            "topic__code",
+            "decision",
+            "recorded_at",
+            "decided_on",
+        )
+    )
+)
 
 
 def facts_for(person: Person) -> list[Fact]:
@@ -27,18 +48,8 @@ def facts_for(person: Person) -> list[Fact]:
             decided_on=decided_on,
             record_id=pk,
         )
-        for pk, recipient_id, organisation_id, topic, decision, recorded_at, decided_on in (
-            ConsentRecord.objects.filter(person=person)
-            .order_by()
-            .values_list(
-                "pk",
-                "recipient_id",
-                "recipient__organisation_id",
-                "topic__code",
-                "decision",
-                "recorded_at",
-                "decided_on",
-            )
+        for pk, recipient_id, organisation_id, topic, decision, recorded_at, decided_on in FACTS.rows(
+            person=person.pk
         )
     ]
 
@@ -103,15 +114,21 @@ class Row:
     cells: list[Cell]
 
 
+REVIEWS = Statement(
+    lambda: (
+        ConsentRecord.objects.filter(person_id=PERSON, review_on__isnull=False)
+        .order_by()
+        .values_list("pk", "review_on")
+    )
+)
+
+
 def consent_matrix(person: Person, today: date | None = None) -> tuple[list[Topic], list[Row]]:
     """Recipients (the current circle) by topics, each cell the decision in force now."""
     today = today or timezone.localdate()
     topics = list(Topic.objects.filter(is_active=True))
     facts = facts_for(person)
-    reviews = {
-        r.pk: r.review_on
-        for r in ConsentRecord.objects.filter(person=person, review_on__isnull=False).only("pk", "review_on")
-    }
+    reviews = dict(REVIEWS.rows(person=person.pk))
     now = timezone.now()
     rows = []
     for rel in current_circle(person):
@@ -124,9 +141,9 @@ def consent_matrix(person: Person, today: date | None = None) -> tuple[list[Topi
     return topics, rows
 
 
-def sharing_log(person: Person, limit: int = 100) -> list[Disclosure]:
-    return list(
-        Disclosure.objects.filter(person=person)
+SHARED = Statement(
+    lambda: (
+        Disclosure.objects.filter(person_id=PERSON)
         .select_related("recipient__contact", "recipient__organisation", "topic", "by", "override")
         .only(
             "shared_at",
@@ -139,13 +156,19 @@ def sharing_log(person: Person, limit: int = 100) -> list[Disclosure]:
             *party("recipient"),
             *staff_name("by"),
         )
-        .order_by("-shared_at", "-id")[:limit]
+        .order_by("-shared_at", "-id")[:LOG_SHOWN]
     )
+)
 
 
-def history_for(person: Person) -> list[ConsentRecord]:
-    return list(
-        ConsentRecord.objects.filter(person=person)
+def sharing_log(person: Person) -> list[Disclosure]:
+    """The newest disclosures about the person (the full log is the timeline's)."""
+    return SHARED.rows(person=person.pk)
+
+
+HISTORY = Statement(
+    lambda: (
+        ConsentRecord.objects.filter(person_id=PERSON)
         .select_related(
             "recipient__contact",
             "recipient__organisation",
@@ -161,18 +184,31 @@ def history_for(person: Person) -> list[ConsentRecord]:
             *party("authority"),
             *staff_name("recorded_by"),
         )
-        .order_by("-recorded_at", "-id")[:100]
+        .order_by("-recorded_at", "-id")[:LOG_SHOWN]
     )
+)
 
 
-def packs_sent(person: Person, limit: int) -> list[SharePack]:
-    """The newest share packs sent about the person; one more than `limit`, to tell that
-    there are more to see."""
-    return list(
-        person.share_packs.select_related("by", "recipient__contact", "recipient__organisation").order_by(
-            "-created_at", "-id"
-        )[: limit + 1]
+def history_for(person: Person) -> list[ConsentRecord]:
+    return HISTORY.rows(person=person.pk)
+
+
+PACKS_SHOWN = 5
+PACKS = Statement(
+    lambda: (
+        SharePack.objects.filter(person_id=PERSON)
+        .select_related("by", "recipient__contact", "recipient__organisation")
+        .order_by("-created_at", "-id")[: PACKS_SHOWN + 1]
     )
+)
+
+
+def packs_sent(person: Person) -> list[SharePack]:
+    """The newest share packs sent about the person; one more than PACKS_SHOWN, to tell
+    that there are more to see."""
+    packs = PACKS.rows(person=person.pk)
+    known_as(packs, person=person)
+    return packs
 
 
 def pack_links(pack: SharePack) -> list[tuple[str, str]]:

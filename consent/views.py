@@ -14,6 +14,7 @@ from circles.access import relationship_of
 from consent.forms import ConsentForm, RecipientDecisionsForm
 from consent.models import Topic
 from consent.selectors import (
+    PACKS_SHOWN,
     consent_matrix,
     facts_for,
     history_for,
@@ -52,14 +53,11 @@ def subject_access(request: StaffRequest, person_id: int) -> HttpResponse:
     return response
 
 
-PACKS_SHOWN = 5
-
-
 @require_GET
 def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="consent")
     topics, rows = consent_matrix(person)
-    packs = packs_sent(person, PACKS_SHOWN)
+    packs = packs_sent(person)
     return render(
         request,
         "consent/consent_page.html",

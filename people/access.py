@@ -5,6 +5,7 @@ teams they lead (also memberships), an administrator everyone. Anything else is 
 so a record's existence is not revealed to those outside its teams.
 """
 
+from functools import partial
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -15,6 +16,7 @@ from audit.models import AuditEvent
 from audit.services import audit_record
 from people.models import Person
 from rapport.lib.requests import StaffRequest
+from rapport.lib.statements import ForViewer, Slot
 
 
 def people_visible_to(user: User) -> QuerySet[Person]:
@@ -43,10 +45,21 @@ def in_teams(team_ids: Any, person_field: str = "person") -> Q:
 
 def access_person(user: User, person_id: int, *, related: tuple[str, ...] = ()) -> Person:
     """Load one person for this member of staff, or 404 (with `related` rows joined in)."""
-    try:
-        return people_visible_to(user).select_related(*related).get(pk=person_id)
-    except Person.DoesNotExist:
-        raise Http404("No such person") from None
+    statement = _ONE_PERSON.get(related)
+    if statement is None:
+        statement = _ONE_PERSON.setdefault(related, ForViewer(partial(_one_person, related)))
+    found = statement.rows(user, person=person_id)
+    if not found:
+        raise Http404("No such person")
+    return found[0]
+
+
+def _one_person(related: tuple[str, ...], viewer: User) -> QuerySet[Person]:
+    return people_visible_to(viewer).select_related(*related).filter(pk=Slot("person"))
+
+
+# One statement per set of related rows a page joins in (rapport.lib.statements).
+_ONE_PERSON: dict[tuple[str, ...], ForViewer[Person]] = {}
 
 
 def leads_any_team_of(user: User, person: Person) -> bool:

@@ -94,7 +94,10 @@ class Statement(Generic[M]):
         if set(values) != compiled.names:
             raise TypeError(f"This statement takes {sorted(compiled.names)}, not {sorted(values)}.")
         connection = connections[compiled.rows.db]
-        params = [_fill(p, values, connection) if isinstance(p, _Hole) else p for p in compiled.params]
+        try:
+            params = [_fill(p, values, connection) if isinstance(p, _Hole) else p for p in compiled.params]
+        except _BeyondTheColumn:
+            return []
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)  # type: ignore[method-assign, assignment]
@@ -189,8 +192,20 @@ def _stand_in(viewer: Any) -> Any:
     return stand_in
 
 
+class _BeyondTheColumn(Exception):
+    pass
+
+
 def _fill(hole: _Hole, values: dict[str, Any], connection: Any) -> Any:
-    return hole.prepare.get_db_prep_value(values[hole.name], connection, prepared=False)
+    """The value prepared for the database. Slots stand for ids: a whole number no column
+    can hold (`/people/99999999999999999999/`) matches nothing, as Django answers it."""
+    value = hole.prepare.get_db_prep_value(values[hole.name], connection, prepared=False)
+    kind = hole.prepare.get_internal_type()
+    if isinstance(value, int) and kind in connection.ops.integer_field_ranges:
+        low, high = connection.ops.integer_field_range(kind)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise _BeyondTheColumn
+    return value
 
 
 def known_as(rows: Iterable[Any], **related: Model) -> None:

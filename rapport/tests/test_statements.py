@@ -38,6 +38,7 @@ def test_each_run_reads_the_rows_of_its_own_values(django_assert_num_queries) ->
         (found,) = NAMED.rows(person=second.pk)
     assert found == second and found.preferred_name == second.preferred_name
     assert NAMED.rows(person=0) == []
+    assert NAMED.rows(person=2**70) == [] and NAMED.rows(person=-(2**70)) == []  # no column holds it
 
 
 def test_joins_order_limits_and_dates_match_djangos_own_query(worker) -> None:
