@@ -130,18 +130,32 @@ def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
     return sorted(rows, key=lambda lapse: -lapse.days_overdue), first[0][1] if first else 0
 
 
+LED = ForViewer(lambda me: Team.objects.led_by(me))
+TEAM_OVERDUE = ForViewer(
+    lambda me: (
+        as_lines(
+            open_work(me, teams=Team.objects.led_by(me).values("pk")).filter(
+                section_filter(Section.OVERDUE, TODAY)
+            )
+        )
+        .annotate(total=Window(Count("pk")))
+        .order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]
+    )
+)
+
+
 def _team_day(user: User, today: date) -> TeamDay | None:
-    teams = list(Team.objects.led_by(user))
+    teams = LED.rows(user)
     if not teams:
         return None
     load, colleague_count = workload(teams, today, COLLEAGUES_ON_MY_DAY)
-    overdue = open_work(user, teams=teams).filter(section_filter(Section.OVERDUE, today))
+    overdue: list[Commitment] = [*TEAM_OVERDUE.rows(user, today=today)]
     return TeamDay(
         teams=teams,
         workload=load,
         colleague_count=colleague_count,
-        overdue=list(as_lines(overdue).order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]),
-        overdue_count=overdue.count(),
+        overdue=overdue,
+        overdue_count=getattr(overdue[0], "total", 0) if overdue else 0,
     )
 
 
