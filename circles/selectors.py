@@ -13,6 +13,7 @@ from circles.models import Contact, Organisation, Relationship
 from people.access import about_someone_visible_to
 from people.models import Person
 from rapport.lib.search_text import matching_words
+from rapport.lib.statements import Slot, Statement
 
 
 @dataclass
@@ -25,14 +26,21 @@ class Circle:
         return not any(self.groups.values()) and not self.past
 
 
+CIRCLE = Statement(
+    lambda: (
+        Relationship.objects.filter(person_id=Slot("person"))
+        .select_related("contact__organisation", "organisation")
+        .order_by("-is_key_contact", "role", "id")
+    )
+)
+
+
 def circle_of(person: Person) -> Circle:
     """Current relationships by group (family, practitioners, partners), then past ones."""
     today = timezone.localdate()
     circle = Circle(groups={value: [] for value in Relationship.Group.values})
-    relationships = person.relationships.select_related("contact__organisation", "organisation").order_by(
-        "-is_key_contact", "role", "id"
-    )
-    for rel in relationships:
+    for rel in CIRCLE.rows(person=person.pk):
+        rel.person = person
         if rel.ended_on is not None and rel.ended_on < today:
             circle.past.append(rel)
         else:

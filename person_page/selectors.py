@@ -7,7 +7,7 @@ The page's lists differ between requests only in whose page it is, so each is a 
 from datetime import date
 from typing import Any
 
-from accounts.models import Membership, User
+from accounts.models import Membership, Team, User
 from changes.models import Change
 from circles.selectors import circle_of
 from commitments.selectors import open_for_person
@@ -17,13 +17,15 @@ from meetings.access import meetings_visible_to
 from people.access import leads_any_team_of
 from people.models import Person
 from rapport.lib.columns import party, staff_name
-from rapport.lib.statements import Slot, Statement, known_as
+from rapport.lib.statements import ForViewer, Slot, Statement, known_as
 from recognition.models import Recognition
 from signposting.models import Signposting
 
 LATEST = 5  # of each kind of record; the timeline has the rest
 PERSON = Slot("person")
 
+TEAMS = Statement(lambda: Team.objects.filter(people=PERSON))
+MEETINGS = ForViewer(lambda viewer: meetings_visible_to(viewer).filter(people=PERSON)[:LATEST])
 LEADERS = Statement(
     lambda: (
         Membership.objects.filter(team__people=PERSON, leads=True)
@@ -133,7 +135,7 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
     last_change = LAST_CHANGE.rows(person=person.pk)
     return {
         "person": person,
-        "teams": list(person.teams.all()),
+        "teams": TEAMS.rows(person=person.pk),
         "key_worker": person.key_worker,
         "leaders": LEADERS.rows(person=person.pk),
         "circle": circle_of(person),
@@ -142,7 +144,7 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
         "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
         "conversations": latest_conversations(person),
         **latest,
-        "meetings": list(meetings_visible_to(viewer).filter(people=person)[:LATEST]),
+        "meetings": MEETINGS.rows(viewer, person=person.pk),
         "can_see_audit": leads_any_team_of(viewer, person),
         "today": today,
     }
