@@ -7,6 +7,7 @@ Callers have already loaded the person through the access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -16,7 +17,7 @@ from accounts.models import User
 from chronology.kinds import KIND_OF, KINDS, Entry
 from people.models import Person
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, known_as
+from rapport.lib.statements import Bound, ForViewer, Slot, Statement, known_as, stand_in
 
 Row = tuple[str, int, Any, int | None]
 
@@ -34,7 +35,25 @@ def timeline_rows(
         return []
     first, *rest = parts
     combined = first.union(*rest, all=True) if rest else first
-    return combined.order_by("-entry_at", "entry_kind", "-entry_id")
+    return combined.order_by(*TIMELINE_ORDER)
+
+
+TIMELINE_ORDER = ("-entry_at", "entry_kind", "-entry_id")
+# The whole timeline (no filter), the one nearly every visit asks for, as a statement: the
+# UNION of every kind, built through each kind's own rules with stand-ins for the person and
+# the reader, compiled once per kind of reader. Filtered timelines are built each time.
+WHOLE_TIMELINE = ForViewer(lambda viewer: _every_kind(stand_in(Person, "person"), viewer))
+
+
+def _every_kind(person: Person, viewer: User) -> QuerySet[Any]:
+    rows = timeline_rows(person, viewer)
+    assert isinstance(rows, QuerySet)  # every kind is asked for
+    return rows.order_by()
+
+
+def whole_timeline(person: Person, user: User) -> Bound:
+    """Every record of the person's timeline, for a paginator to read a page of."""
+    return replace(WHOLE_TIMELINE.bound(user, person=person.pk), order=TIMELINE_ORDER)
 
 
 def _records_of(model: type[Model]) -> QuerySet[Any]:

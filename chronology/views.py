@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from chronology.forms import TimelineFilterForm
-from chronology.selectors import entries_for, timeline_rows
+from chronology.selectors import entries_for, timeline_rows, whole_timeline
 from circles.counterparts import current_circle
 from people.access import open_person
 from rapport.lib.paging import page_of
@@ -25,13 +25,18 @@ def timeline(request: StaffRequest, person_id: int) -> HttpResponse:
     chosen = asked.cleaned_data
     kinds = chosen.get("kind") or []
     member = int(chosen["member"]) if chosen.get("member") else None
-    rows = timeline_rows(person, request.user, kinds=kinds, member=member)
+    filtered = bool(kinds or member)
+    rows = (
+        timeline_rows(person, request.user, kinds=kinds, member=member)
+        if filtered
+        else whole_timeline(person, request.user)
+    )
     page = page_of(rows, request.GET.get("page"), PER_PAGE)
     context = {
         "person": person,
         "form": TimelineFilterForm(initial={"kind": kinds, "member": member or ""}, circle=circle),
         "ignored": bool(asked.errors),
-        "filtered": bool(kinds or member),
+        "filtered": filtered,
         "page": page,
         "entries": entries_for(person, list(page)),
     }

@@ -23,6 +23,7 @@ from django.db.models.query import ModelIterable, ValuesListIterable
 from django.utils.functional import cached_property
 
 from rapport.lib.in_order import in_order
+from rapport.lib.statements import Bound
 
 _TOTAL = "_found_in_all"
 _FURTHEST = 2**31  # an offset no real list reaches; ?page=99999999999999999999999 is counted first
@@ -53,6 +54,8 @@ class OneQueryPaginator(Paginator):
 
     def page(self, number: Any) -> Page:
         qs = self.object_list
+        if isinstance(qs, Bound):
+            return self._around(qs.compiled(), qs.order, number)
         if self.orphans or not isinstance(qs, QuerySet):
             return super().page(number)
         if _combined_rows(qs):
@@ -80,17 +83,27 @@ class OneQueryPaginator(Paginator):
         return super()._get_page(object_list, number, paginator)  # type: ignore[misc]
 
     def _combined_page(self, qs: QuerySet[Any], number: Any) -> Page:
-        number = self.validate_number_shape(number)
-        bottom = (number - 1) * self.per_page
         compiler = qs.order_by().query.get_compiler(qs.db)
         try:
             sql, params = compiler.as_sql()
         except EmptyResultSet:  # every part matches nothing, known before asking
+            return self._around(None, (), number)
+        names = tuple(str(name) for name in qs.query.order_by)  # plain names: see _combined_rows
+        return self._around((compiler, sql, list(params)), names, number)
+
+    def _around(
+        self, compiled: tuple[Any, str, list[Any]] | None, names: tuple[str, ...], number: Any
+    ) -> Page:
+        """The page and the total of the rows of this SQL (a UNION's, or a statement's), in
+        the order of these column names, by one statement around it."""
+        number = self.validate_number_shape(number)
+        bottom = (number - 1) * self.per_page
+        if compiled is None:  # nothing can match
             self.__dict__["count"] = 0
             self.validate_number(number)
             return Page([], number, self)
+        compiler, sql, params = compiled
         quote = compiler.connection.ops.quote_name
-        names = [str(name) for name in qs.query.order_by]  # plain names: see _combined_rows
         order = ", ".join(f"{quote(name.lstrip('-'))}{' DESC' if name[0] == '-' else ''}" for name in names)
         with compiler.connection.cursor() as cursor:
             if bottom <= _FURTHEST:
@@ -166,7 +179,7 @@ class CountedUpTo(Paginator):
 
 
 def page_of(
-    rows: QuerySet[Any] | Sequence[Any],
+    rows: QuerySet[Any] | Sequence[Any] | Bound,
     number: Any,
     size: int,
     most: int | None = None,

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import partial
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -91,19 +91,31 @@ class Statement(Generic[M]):
         return self._run(self._compiled_now(), values)
 
     def _run(self, compiled: _Compiled, values: dict[str, Any]) -> list[M]:
+        prepared = self._prepare(compiled, values)
+        if prepared is None:
+            return []
+        rows: Any = compiled.rows._chain()  # type: ignore[attr-defined]
+        rows.query.get_compiler = lambda *args, **kwargs: prepared
+        return list(rows)
+
+    def _prepare(self, compiled: _Compiled, values: dict[str, Any]) -> SQLCompiler | None:
+        """A compiler of this query answering with the compiled SQL and these values (None
+        when a value can match nothing)."""
         if set(values) != compiled.names:
             raise TypeError(f"This statement takes {sorted(compiled.names)}, not {sorted(values)}.")
         connection = connections[compiled.rows.db]
         try:
             params = [_fill(p, values, connection) if isinstance(p, _Hole) else p for p in compiled.params]
         except _BeyondTheColumn:
-            return []
+            return None
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)  # type: ignore[method-assign, assignment]
-        rows: Any = compiled.rows._chain()  # type: ignore[attr-defined]
-        rows.query.get_compiler = lambda *args, **kwargs: compiler
-        return list(rows)
+        return compiler
+
+    def bound(self, **values: Any) -> "Bound":
+        """The statement with its values, for what wraps its SQL (a page of a UNION)."""
+        return Bound(lambda: self._prepare(self._compiled_now(), values))
 
     def _compiled_now(self) -> _Compiled:
         """The compiled query for the database this model is read from, compiled the first
@@ -167,29 +179,64 @@ class ForViewer(Generic[M]):
         self._build = build
         self._by_shape: dict[tuple[Any, ...], Statement[M]] = {}
 
-    def rows(self, viewer: Any, **values: Any) -> list[M]:
+    def _statement(self, viewer: Any) -> Statement[M]:
         shape = (viewer.__class__, viewer.is_authenticated, *(getattr(viewer, name) for name in self.SHAPE))
         statement = self._by_shape.get(shape)
         if statement is None:
             statement = self._by_shape.setdefault(shape, Statement(partial(self._build, _stand_in(viewer))))
+        return statement
+
+    def rows(self, viewer: Any, **values: Any) -> list[M]:
+        statement = self._statement(viewer)
         compiled = statement._compiled_now()
+        return statement._run(compiled, self._with_viewer(compiled, viewer, values))
+
+    def bound(self, viewer: Any, **values: Any) -> "Bound":
+        statement = self._statement(viewer)
+
+        def prepare() -> SQLCompiler | None:
+            compiled = statement._compiled_now()
+            return statement._prepare(compiled, self._with_viewer(compiled, viewer, values))
+
+        return Bound(prepare)
+
+    @staticmethod
+    def _with_viewer(compiled: _Compiled, viewer: Any, values: dict[str, Any]) -> dict[str, Any]:
         if "viewer" in compiled.names:  # an administrator's rule names no one
-            values = {"viewer": viewer.pk, **values}
-        return statement._run(compiled, values)
+            return {"viewer": viewer.pk, **values}
+        return values
 
 
 def _stand_in(viewer: Any) -> Any:
-    """A user like the viewer in all that shapes the access rule, whose id is a slot: a
-    condition naming them (`owner=user`, `pk=user.pk`) becomes `= %s`, filled in per run."""
-    stand_in = viewer.__class__(
-        **{  # __class__: the user behind request.user's lazy object
-            name: getattr(viewer, name) for name in ForViewer.SHAPE
-        }
-    )
-    slot = Slot("viewer")
-    stand_in.pk = slot
-    stand_in.resolve_expression = slot.resolve_expression
-    return stand_in
+    """A user like the viewer in all that shapes the access rule, whose id is a slot."""
+    return stand_in(viewer.__class__, "viewer", **{name: getattr(viewer, name) for name in ForViewer.SHAPE})
+
+
+def stand_in(model: type[Model], name: str, **shape: Any) -> Any:
+    """An unsaved `model` whose id is the slot `name`: a condition naming it (`owner=user`,
+    `person=person`, `pk=user.pk`) becomes `= %s`, filled in on each run. `shape` gives
+    the fields the builder branches on (a user's role)."""
+    standing = model(**shape)
+    slot = Slot(name)
+    standing.pk = slot
+    cast(Any, standing).resolve_expression = slot.resolve_expression
+    return standing
+
+
+@dataclass
+class Bound:
+    """A statement and its values: `compiled()` gives a compiler and its SQL and values, or
+    None when they can match nothing."""
+
+    prepare: Callable[[], SQLCompiler | None]
+    order: tuple[str, ...] = ()  # plain column names ("-entry_at"), for what orders around it
+
+    def compiled(self) -> tuple[SQLCompiler, str, list[Any]] | None:
+        compiler = self.prepare()
+        if compiler is None:
+            return None
+        sql, params = compiler.as_sql()
+        return compiler, sql, list(params)
 
 
 class _BeyondTheColumn(Exception):
