@@ -100,7 +100,7 @@ def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
     """These lapsed relationships, in this order, with their people and parties. Choosing the
     few ids first and joining only them keeps the database from joining every lapsed
     relationship of a large service to its contacts before it sorts."""
-    found = {relationship.pk: relationship for relationship in LAPSED_ROWS.rows(ids=ids)}
+    found = {relationship.pk: relationship for relationship in LAPSED_ROWS.rows(ids=ids)} if ids else {}
     return [as_lapsed(found[pk], today) for pk in ids if pk in found]
 
 

@@ -62,7 +62,7 @@ LINES = Statement(lambda: as_lines(Commitment.objects.filter(pk__one_of=Slot("id
 
 def lines_by_id(ids: list[int]) -> dict[int, Commitment]:
     """Commitments as lines (`as_lines`) by id: one statement, however many ids."""
-    return {line.pk: line for line in LINES.rows(ids=ids)}
+    return {line.pk: line for line in LINES.rows(ids=ids)} if ids else {}
 
 
 OWED = Statement(

@@ -54,7 +54,7 @@ def latest_conversations(person: Person) -> list[Interaction]:
     promised in it (`.promised`)."""
     conversations = LATEST_CONVERSATIONS.rows(person=person.pk)
     promised: dict[int, list[Commitment]] = {}
-    for commitment in PROMISED.rows(ids=[c.pk for c in conversations]):
+    for commitment in PROMISED.rows(ids=[c.pk for c in conversations]) if conversations else []:
         promised.setdefault(commitment.interaction_id or 0, []).append(commitment)
     for conversation in conversations:
         cast(Any, conversation).promised = promised.get(conversation.pk, [])

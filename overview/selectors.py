@@ -2,7 +2,7 @@
 behind it, and how the last twelve weeks went. A fixed number of queries, each narrowed to
 the teams' people (EXISTS on the person's teams) and, for history, to the twelve weeks."""
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -129,12 +129,15 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     """The share of agreed rhythms of contact that were kept, as they stood at the end of each
     week: the last conversation before then no older than the rhythm. Reads the teams'
     relationships with a rhythm and their conversations of the twelve weeks (and one rhythm
-    before), nothing older."""
+    before), nothing older. Each rhythm walks its conversations once, in time order, across
+    the weeks it was due (a team's thousand rhythms at twelve week ends)."""
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
         for pk, every, started, ended in Relationship.objects.filter(
-            person_id__one_of=people, contact_every_days__isnull=False, person__status=Person.Status.ACTIVE
-        ).values_list("pk", "contact_every_days", "started_on", "ended_on")
+            person_id__one_of=_still_supported(people), contact_every_days__isnull=False
+        )
+        .order_by()
+        .values_list("pk", "contact_every_days", "started_on", "ended_on")
     }
     longest = max([every for every, _, _ in rhythms.values()] + [0])
     since = _end_of(ends[0] - timedelta(days=longest + 7))
@@ -145,25 +148,34 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
         .values_list("relationship_id", "occurred_at")
     ):
         talks.setdefault(rel, []).append(when)
-    points: list[tuple[str, float | None]] = []
-    for end in ends:
-        cutoff = _end_of(end)
-        due = [
-            (pk, every)
-            for pk, (every, started, ended) in rhythms.items()
-            if started <= end - timedelta(days=every) and (ended is None or ended >= end)
-        ]
-        kept = sum(1 for pk, every in due if _talked_within(talks.get(pk, []), cutoff, every))
-        points.append((f"{end.day} {end:%b}", float(round(100 * kept / len(due))) if due else None))
+    cutoffs = [_end_of(end) for end in ends]
+    due, kept = [0] * len(ends), [0] * len(ends)
+    for pk, (every, started, ended) in rhythms.items():
+        # Due at the end of the weeks from a full rhythm after it started to its end, if any.
+        first = bisect_left(ends, started + timedelta(days=every))
+        last = bisect_right(ends, ended) if ended is not None else len(ends)
+        times, seen, window = talks.get(pk, []), 0, timedelta(days=every)
+        for week in range(first, last):
+            cutoff = cutoffs[week]
+            while seen < len(times) and times[seen] <= cutoff:  # talks up to this week's end
+                seen += 1
+            due[week] += 1
+            kept[week] += seen > 0 and times[seen - 1] > cutoff - window
+    points: list[tuple[str, float | None]] = [
+        (f"{end.day} {end:%b}", float(round(100 * kept[week] / due[week])) if due[week] else None)
+        for week, end in enumerate(ends)
+    ]
     return bar_chart("Agreed contact kept to its rhythm (%)", "% kept", points, top=100)
 
 
-def _talked_within(talks: list[datetime], cutoff: datetime, every: int) -> bool:
-    """Whether a conversation (talks in time order) fell in the `every` days up to `cutoff`:
-    the latest one at or before the cutoff decides, found by bisection, not a scan (a team's
-    hundreds of rhythms are checked at each of the twelve week ends)."""
-    latest = bisect_right(talks, cutoff)
-    return latest > 0 and talks[latest - 1] > cutoff - timedelta(days=every)
+def _still_supported(people: list[int]) -> list[int]:
+    """Those of these people still supported. As a join on every relationship instead,
+    PostgreSQL read all 20,000 people of the service to find a leader's few hundred."""
+    return list(
+        Person.objects.filter(pk__one_of=people, status=Person.Status.ACTIVE)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
 
 
 def supported_by(ids: list[int]) -> list[int]:

@@ -42,6 +42,19 @@ class OneQueryPaginator(Paginator):
         super().__init__(*args, **kwargs)
         self.load = load
 
+    @cached_property
+    def count(self) -> int:
+        """As Django's; a statement's rows are counted around its SQL."""
+        if not isinstance(self.object_list, Bound):
+            return super().count
+        compiled = self.object_list.compiled()
+        if compiled is None:
+            return 0
+        compiler, sql, params = compiled
+        with compiler.connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) AS combined", params)
+            return int(cursor.fetchone()[0])
+
     def get_page(self, number: Any) -> Page:
         """As Django's: page 1 for a number that is not one, the last for one past the end
         (Django's version counts first, to check the number)."""
