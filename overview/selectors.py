@@ -20,6 +20,7 @@ from meetings.supervision import SupervisionDue, supervisions_due
 from overview.charts import Chart, bar_chart
 from people.access import in_teams
 from people.models import Person
+from rapport.lib.lookups import Ids
 
 COLLEAGUES_SHOWN = 25
 REVIEWS_SHOWN = 5
@@ -77,7 +78,7 @@ def _overdue_by_team(ids: list[int], teams: list[Team], today: date) -> list[Tea
     return [TeamOverdue(team, counts.get(team.pk, 0)) for team in teams]
 
 
-def _overdue_trend(people: list[int], ends: list[date]) -> Chart:
+def _overdue_trend(people: Ids, ends: list[date]) -> Chart:
     """How many things were overdue at the end of each week: open then, and past due then.
     Only work still open or closed within the twelve weeks can count."""
     since = _end_of(ends[0] - timedelta(days=7))
@@ -100,7 +101,7 @@ def _overdue_trend(people: list[int], ends: list[date]) -> Chart:
     return bar_chart("Things overdue at the end of each week", "overdue", points)
 
 
-def _in_time_trend(people: list[int], ends: list[date]) -> Chart:
+def _in_time_trend(people: Ids, ends: list[date]) -> Chart:
     """The share of complaints and concerns answered within their deadline, week by week."""
     weeks = {
         f"w{i}": Q(responded_on__gt=end - timedelta(days=7), responded_on__lte=end)
@@ -125,7 +126,7 @@ def _in_time_trend(people: list[int], ends: list[date]) -> Chart:
     return bar_chart("Complaints and concerns answered in time (%)", "% in time", points, top=100)
 
 
-def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
+def _rhythm_trend(people: Ids, ends: list[date]) -> Chart:
     """The share of agreed rhythms of contact that were kept, as they stood at the end of each
     week: the last conversation before then no older than the rhythm. Reads the teams'
     relationships with a rhythm and their conversations of the twelve weeks (and one rhythm
@@ -134,7 +135,7 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
         for pk, every, started, ended in Relationship.objects.filter(
-            person_id__one_of=_still_supported(people), contact_every_days__isnull=False
+            person_id__one_of=Ids(_still_supported(people)), contact_every_days__isnull=False
         )
         .order_by()
         .values_list("pk", "contact_every_days", "started_on", "ended_on")
@@ -143,7 +144,7 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     since = _end_of(ends[0] - timedelta(days=longest + 7))
     talks: dict[int, list[datetime]] = {}
     for rel, when in (
-        Interaction.objects.filter(relationship__one_of=list(rhythms), occurred_at__gte=since)
+        Interaction.objects.filter(relationship__one_of=Ids(rhythms), occurred_at__gte=since)
         .order_by("occurred_at")
         .values_list("relationship_id", "occurred_at")
     ):
@@ -168,7 +169,7 @@ def _rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     return bar_chart("Agreed contact kept to its rhythm (%)", "% kept", points, top=100)
 
 
-def _still_supported(people: list[int]) -> list[int]:
+def _still_supported(people: Ids) -> list[int]:
     """Those of these people still supported. As a join on every relationship instead,
     PostgreSQL read all 20,000 people of the service to find a leader's few hundred."""
     return list(
@@ -191,7 +192,7 @@ def supported_by(ids: list[int]) -> list[int]:
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
     today = today or timezone.localdate()
     ids = [team.pk for team in teams]
-    people = supported_by(ids)
+    people = Ids(supported_by(ids))
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     complaints = Feedback.objects.filter(
         person_id__one_of=people, kind__in=COMPLAINTS, status=Feedback.Status.OPEN

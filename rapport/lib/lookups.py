@@ -8,6 +8,7 @@ nothing, and an empty list matches nothing, as Django does for `__in=[]`.
 """
 
 import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
@@ -75,6 +76,23 @@ class OneOf(Lookup[Any]):
         if connection.vendor == "postgresql":
             return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, values]
         return f"{lhs} IN (SELECT value FROM json_each(%s))", [*lhs_params, json.dumps(values)]
+
+
+class Ids:
+    """Ids handed to `__one_of` whole. Django walks a list or tuple given to a filter item by
+    item, looking for expressions inside it (a leader's 800 people in nine filters: 7,000
+    calls on the overview); this is neither, so it reaches the lookup as it is."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Iterable[Any]) -> None:
+        self.values = list(values)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.values)
+
+    def __len__(self) -> int:
+        return len(self.values)
 
 
 class IdList(Field[Any, Any]):
