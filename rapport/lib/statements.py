@@ -213,12 +213,15 @@ def _stand_in(viewer: Any) -> Any:
 
 
 def stand_in(model: type[Model], name: str, **shape: Any) -> Any:
-    """An unsaved `model` whose id is the slot `name`: a condition naming it (`owner=user`,
+    """A `model` whose id is the slot `name`: a condition naming it (`owner=user`,
     `person=person`, `pk=user.pk`) becomes `= %s`, filled in on each run. `shape` gives
-    the fields the builder branches on (a user's role)."""
-    standing = model(**shape)
+    the fields the builder may branch on (a user's role); every other field is left
+    unloaded, so a builder reading one fails loudly (Django would fetch it, by the slot)
+    instead of quietly reading a blank for everyone."""
     slot = Slot(name)
-    standing.pk = slot
+    loaded = {model._meta.pk.attname: slot, **shape}
+    fields = [f.attname for f in model._meta.concrete_fields if f.attname in loaded]
+    standing = model.from_db(None, fields, [loaded[attname] for attname in fields])
     cast(Any, standing).resolve_expression = slot.resolve_expression
     return standing
 

@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError
 from django.db.models import DateField
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -142,3 +143,9 @@ def test_a_viewers_statement_follows_the_access_rule_for_every_kind_of_viewer(
         assert VISIBLE_WORK.rows(viewer) == django_own, viewer.username
     assert VISIBLE_WORK.rows(worker) != VISIBLE_WORK.rows(outsider)
     assert len(VISIBLE_WORK.rows(administrator)) == 3
+
+
+def test_a_viewers_statement_may_not_read_what_the_kind_of_viewer_does_not_fix(worker) -> None:
+    by_name = ForViewer(lambda viewer: Person.objects.filter(preferred_name=viewer.username))
+    with pytest.raises(DatabaseError):  # Django fetched the name by the slot, which no database takes
+        by_name.rows(worker)
