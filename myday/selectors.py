@@ -9,7 +9,7 @@ from django.utils import timezone
 from accounts.models import Team, User
 from circles.cadence import CUTOFF_SLOTS, Lapsed, cutoffs, lapsed_relationships, lapsed_rows
 from commitments.models import Commitment
-from commitments.selectors import as_lines
+from commitments.selectors import lines_by_id
 from commitments.work import (
     COMING_UP_DAYS,
     MY_DAY_SECTIONS,
@@ -133,13 +133,11 @@ def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
 LED = ForViewer(lambda me: Team.objects.led_by(me))
 TEAM_OVERDUE = ForViewer(
     lambda me: (
-        as_lines(
-            open_work(me, teams=Team.objects.led_by(me).values("pk")).filter(
-                section_filter(Section.OVERDUE, TODAY)
-            )
-        )
+        open_work(me, teams=Team.objects.led_by(me).values("pk"))
+        .filter(section_filter(Section.OVERDUE, TODAY))
         .annotate(total=Window(Count("pk")))
-        .order_by("due_on", "owner__first_name", "id")[:ON_MY_DAY]
+        .order_by("due_on", "owner__first_name", "id")
+        .values_list("pk", "total")[:ON_MY_DAY]
     )
 )
 
@@ -149,13 +147,17 @@ def _team_day(user: User, today: date) -> TeamDay | None:
     if not teams:
         return None
     load, colleague_count = workload(teams, today, COLLEAGUES_ON_MY_DAY)
-    overdue: list[Commitment] = [*TEAM_OVERDUE.rows(user, today=today)]
+    # The first few ids and how many there are, narrow; then only those few in full (joined
+    # to the parties of every overdue item of the teams first, the count took 15 ms at
+    # 20,000 people).
+    first = TEAM_OVERDUE.rows(user, today=today)
+    lines = lines_by_id([pk for pk, _ in first])
     return TeamDay(
         teams=teams,
         workload=load,
         colleague_count=colleague_count,
-        overdue=overdue,
-        overdue_count=getattr(overdue[0], "total", 0) if overdue else 0,
+        overdue=[lines[pk] for pk, _ in first if pk in lines],
+        overdue_count=first[0][1] if first else 0,
     )
 
 
