@@ -36,7 +36,7 @@ from functools import partial
 from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
 from django.db import connections, router
 from django.db.models import BigIntegerField, Expression, Field, Lookup, Model, QuerySet, Value
 from django.db.models.sql import Query
@@ -101,6 +101,8 @@ class Statement(Generic[M]):
     def _prepare(self, compiled: _Compiled, values: dict[str, Any]) -> SQLCompiler | None:
         """A compiler of this query answering with the compiled SQL and these values (None
         when a value can match nothing)."""
+        if not compiled.sql:
+            return None
         if set(values) != compiled.names:
             raise TypeError(f"This statement takes {sorted(compiled.names)}, not {sorted(values)}.")
         connection = connections[compiled.rows.db]
@@ -139,7 +141,10 @@ class Statement(Generic[M]):
         if frozen:
             raise ImproperlyConfigured(f"A statement would fix {frozen} for good: pass it through a Slot.")
         compiler = rows.query.get_compiler(using=rows.db)
-        sql, params = compiler.as_sql()
+        try:
+            sql, params = compiler.as_sql()
+        except EmptyResultSet:  # known to match nothing (the rule of an inactive account)
+            sql, params = "", ()
         names = frozenset(p.name for p in params if isinstance(p, _Hole))
         return _Compiled(rows=rows, compiler=compiler, sql=sql, params=list(params), names=names)
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from accounts.models import Membership, User
 from changes.models import Change
 from commitments.access import commitments_visible_to
+from people.access import people_visible_to
 from people.models import Person
 from rapport.lib.lookups import IdList
 from rapport.lib.statements import ForViewer, Slot, Statement, known_as
@@ -149,3 +150,13 @@ def test_a_viewers_statement_may_not_read_what_the_kind_of_viewer_does_not_fix(w
     by_name = ForViewer(lambda viewer: Person.objects.filter(preferred_name=viewer.username))
     with pytest.raises(DatabaseError):  # Django fetched the name by the slot, which no database takes
         by_name.rows(worker)
+
+
+def test_a_kind_of_viewer_the_rule_shows_nothing_gets_nothing(worker, person) -> None:
+    CommitmentFactory(person=person, owner=worker)
+    worker.is_active = False  # the rule's answer for an inactive account: none, known unasked
+    assert VISIBLE_WORK.rows(worker) == []
+    assert NOTHING_OR_ONE.rows(worker, person=person.pk) == []
+
+
+NOTHING_OR_ONE = ForViewer(lambda viewer: people_visible_to(viewer).filter(pk=Slot("person")))
