@@ -63,6 +63,19 @@ def open_work(
     return work
 
 
+def open_work_in_teams(viewer: User, *, people: Any, teams: Any) -> CommitmentQuerySet:
+    """Open commitments the viewer may see in some teams, given as the ids of the people
+    they support (`supported_by`) and of the teams, each a list or a statement's slot:
+    each person's open work is read from its index. Tested against the teams as a subquery
+    instead, PostgreSQL walked every open commitment of the service (8 ms at 20,000 people
+    for a leader's overdue work; 2 ms this way)."""
+    return (
+        commitments_visible_to(viewer)
+        .open()
+        .filter(Q(person_id__one_of=people) | Q(person__isnull=True, meeting__team_id__one_of=teams))
+    )
+
+
 def in_sections(work: QuerySet[Commitment], sections: list[Section], today: Any, coming_until: Any) -> Any:
     """(id, section) of the work in these sections, soonest due first: narrow rows, read
     through the partial index on open work (what one person or team has open, never their

@@ -18,6 +18,7 @@ from commitments.work import (
     first_of_each,
     in_sections,
     open_work,
+    open_work_in_teams,
     section_filter,
     workload,
 )
@@ -25,6 +26,8 @@ from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
 from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
+from people.access import supported_by
+from rapport.lib.lookups import IdList
 from rapport.lib.statements import ForViewer, Slot
 
 ON_MY_DAY = 5  # the first few of each list; a count and "See all" lead to the rest
@@ -133,7 +136,7 @@ def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
 LED = ForViewer(lambda me: Team.objects.led_by(me))
 TEAM_OVERDUE = ForViewer(
     lambda me: (
-        open_work(me, teams=Team.objects.led_by(me).values("pk"))
+        open_work_in_teams(me, people=Slot("people", IdList()), teams=Slot("teams", IdList()))
         .filter(section_filter(Section.OVERDUE, TODAY))
         .annotate(total=Window(Count("pk")))
         .order_by("due_on", "owner__first_name", "id")
@@ -150,7 +153,8 @@ def _team_day(user: User, today: date) -> TeamDay | None:
     # The first few ids and how many there are, narrow; then only those few in full (joined
     # to the parties of every overdue item of the teams first, the count took 15 ms at
     # 20,000 people).
-    first = TEAM_OVERDUE.rows(user, today=today)
+    ids = [team.pk for team in teams]
+    first = TEAM_OVERDUE.rows(user, today=today, people=supported_by(ids), teams=ids)
     lines = lines_by_id([pk for pk, _ in first])
     return TeamDay(
         teams=teams,

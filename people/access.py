@@ -43,6 +43,20 @@ def in_teams(team_ids: Any, person_field: str = "person") -> Q:
     return Q(**{f"{person_field}__in": supported})
 
 
+def supported_by(team_ids: list[int]) -> list[int]:
+    """The ids of the people these teams support, read once from the team index: a team's
+    lists then read each history table through its person index for these few hundred
+    people. Given the subquery instead, PostgreSQL at 20,000 people scanned all half a
+    million consent decisions to find a leader's few thousand, and walked every open
+    commitment of the service to find their teams' overdue work."""
+    return list(
+        Person.teams.through.objects.filter(team_id__in=team_ids)
+        .order_by()
+        .values_list("person_id", flat=True)
+        .distinct()
+    )
+
+
 def access_person(user: User, person_id: int, *, related: tuple[str, ...] = ()) -> Person:
     """Load one person for this member of staff, or 404 (with `related` rows joined in)."""
     statement = _ONE_PERSON.get(related)
