@@ -14,7 +14,7 @@ from people.access import people_visible_to
 from people.models import Person
 from rapport.lib.columns import party
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement
+from rapport.lib.statements import Slot, Statement, by_id
 
 
 @dataclass
@@ -100,7 +100,7 @@ def lapsed_rows(ids: list[int], today: date) -> list[Lapsed]:
     """These lapsed relationships, in this order, with their people and parties. Choosing the
     few ids first and joining only them keeps the database from joining every lapsed
     relationship of a large service to its contacts before it sorts."""
-    found = {relationship.pk: relationship for relationship in LAPSED_ROWS.rows(ids=ids)} if ids else {}
+    found = by_id(LAPSED_ROWS, ids)
     return [as_lapsed(found[pk], today) for pk in ids if pk in found]
 
 

@@ -6,7 +6,7 @@ from commitments.models import Commitment
 from people.models import Person
 from rapport.lib.columns import party, staff_name
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, known_as
+from rapport.lib.statements import Slot, Statement, by_id, known_as
 
 OWED_ON_PERSON_PAGE = 30
 
@@ -62,7 +62,7 @@ LINES = Statement(lambda: as_lines(Commitment.objects.filter(pk__one_of=Slot("id
 
 def lines_by_id(ids: list[int]) -> dict[int, Commitment]:
     """Commitments as lines (`as_lines`) by id: one statement, however many ids."""
-    return {line.pk: line for line in LINES.rows(ids=ids)} if ids else {}
+    return by_id(LINES, ids)
 
 
 OWED = Statement(

@@ -50,15 +50,14 @@ MY_DAY_SECTIONS = [Section.OVERDUE, Section.TODAY, Section.REQUESTS, Section.UPD
 
 
 def open_work(
-    viewer: User, *, owner: User | None = None, teams: list[Team] | QuerySet[Any] | None = None
+    viewer: User, *, owner: User | None = None, teams: list[Team] | None = None
 ) -> CommitmentQuerySet:
-    """Open commitments the viewer may see: one owner's, or everything in some teams (a
-    list, or a query of their ids)."""
+    """Open commitments the viewer may see: one owner's, or everything in some teams."""
     work = commitments_visible_to(viewer).open()
     if owner is not None:
         work = work.filter(owner=owner)
     if teams is not None:
-        ids: Any = teams if isinstance(teams, QuerySet) else [team.pk for team in teams]
+        ids = [team.pk for team in teams]
         work = work.filter(in_teams(ids) | Q(person__isnull=True, meeting__team__in=ids))
     return work
 

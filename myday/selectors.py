@@ -95,12 +95,7 @@ class Day:
 
 
 MY_OPEN_WORK = ForViewer(
-    lambda me: in_sections(
-        open_work(me, owner=me),
-        MY_DAY_SECTIONS,
-        Slot("today", DateField()),
-        Slot("coming_until", DateField()),
-    )
+    lambda me: in_sections(open_work(me, owner=me), MY_DAY_SECTIONS, TODAY, COMING_UNTIL)
 )
 
 

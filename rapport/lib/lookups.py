@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import EmptyResultSet
-from django.db.models import Field, ForeignObject, IntegerField
+from django.db.models import BigIntegerField, Field, ForeignObject, IntegerField
 from django.db.models.fields.related_lookups import RelatedIn
 from django.db.models.lookups import In, Lookup
 
@@ -65,17 +65,24 @@ class OneOf(Lookup[Any]):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         if hasattr(self.rhs, "as_sql"):  # a list given later (a statement's Slot with IdList)
             rhs, rhs_params = compiler.compile(self.rhs)
-            if connection.vendor == "postgresql":
-                return f"{lhs} = ANY({rhs}::bigint[])", [*lhs_params, *rhs_params]
-            return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
-        try:
-            values = [int(value) for value in self.rhs]
-        except (TypeError, ValueError) as wrong:
-            raise TypeError("one_of takes a list of whole numbers") from wrong
-        values = _in_range(values, self.lhs.output_field, connection)
+        else:
+            ids = _in_range(_whole_numbers(self.rhs), self.lhs.output_field, connection)
+            rhs, rhs_params = "%s", [_one_parameter(ids, connection)]
         if connection.vendor == "postgresql":
-            return f"{lhs} = ANY(%s::bigint[])", [*lhs_params, values]
-        return f"{lhs} IN (SELECT value FROM json_each(%s))", [*lhs_params, json.dumps(values)]
+            return f"{lhs} = ANY({rhs}::bigint[])", [*lhs_params, *rhs_params]
+        return f"{lhs} IN (SELECT value FROM json_each({rhs}))", [*lhs_params, *rhs_params]
+
+
+def _whole_numbers(values: Any) -> list[int]:
+    try:
+        return [int(value) for value in values]
+    except (TypeError, ValueError) as wrong:
+        raise TypeError("one_of takes a list of whole numbers") from wrong
+
+
+def _one_parameter(ids: list[int], connection: Any) -> Any:
+    """The list as the one value `__one_of` sends: an array, or JSON for SQLite's json_each."""
+    return ids if connection.vendor == "postgresql" else json.dumps(ids)
 
 
 class Ids:
@@ -101,12 +108,13 @@ class IdList(Field[Any, Any]):
 
     def get_db_prep_value(self, value: Any, connection: Any, prepared: bool = False) -> Any:
         try:
-            ids = [int(v) for v in value]
-        except (TypeError, ValueError) as wrong:
-            raise TypeError("one_of takes a list of whole numbers") from wrong
-        low, high = connection.ops.integer_field_range("BigIntegerField")
-        ids = [i for i in ids if low <= i <= high]
-        return ids if connection.vendor == "postgresql" else json.dumps(ids)
+            ids = _in_range(_whole_numbers(value), _BIG, connection)
+        except EmptyResultSet:  # nothing left, or nothing given: a list that matches nothing
+            ids = []
+        return _one_parameter(ids, connection)
+
+
+_BIG = BigIntegerField()
 
 
 def register() -> None:

@@ -80,8 +80,7 @@ class _Compiled:
 
 class Statement(Generic[M]):
     def __init__(self, build: Callable[[], QuerySet[Any, M]]) -> None:
-        if getattr(build, "__closure__", None):
-            raise ImproperlyConfigured("A statement's builder must not close over values: use a Slot.")
+        _refuse_closures(build)
         self._build = build
         self._model: type[Model] | None = None
         self._compiled: dict[str, _Compiled] = {}
@@ -149,6 +148,12 @@ class Statement(Generic[M]):
         return _Compiled(rows=rows, compiler=compiler, sql=sql, params=list(params), names=names)
 
 
+def _refuse_closures(build: Callable[..., Any]) -> None:
+    """A closure would capture the values of whoever built the statement first."""
+    if getattr(build, "__closure__", None):
+        raise ImproperlyConfigured("A statement's builder must not close over values: use a Slot.")
+
+
 def _fixed_times(node: Any) -> Iterator[object]:
     """Dates and times written into a query as plain values, however deep (conditions,
     expressions, subqueries)."""
@@ -179,8 +184,7 @@ class ForViewer(Generic[M]):
     SHAPE = ("role", "is_superuser", "is_active", "is_staff")
 
     def __init__(self, build: Callable[[Any], QuerySet[Any, M]]) -> None:
-        if getattr(build, "__closure__", None):
-            raise ImproperlyConfigured("A statement's builder must not close over values: use a Slot.")
+        _refuse_closures(build)
         self._build = build
         self._by_shape: dict[tuple[Any, ...], Statement[M]] = {}
 
@@ -261,6 +265,14 @@ def _fill(hole: _Hole, values: dict[str, Any], connection: Any) -> Any:
         if (low is not None and value < low) or (high is not None and value > high):
             raise _BeyondTheColumn
     return value
+
+
+def by_id(statement: Statement[Any], ids: Iterable[int]) -> dict[int, Any]:
+    """The rows of a statement read by its `ids` slot, by id: lists choose their few ids
+    narrow, then read only those rows in full and put them in the ids' order. No ids, no
+    query."""
+    wanted = list(ids)
+    return {row.pk: row for row in statement.rows(ids=wanted)} if wanted else {}
 
 
 def known_as(rows: Iterable[Any], **related: Model) -> None:

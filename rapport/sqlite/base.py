@@ -8,7 +8,7 @@ at 20,000 people, one worker's lapsed contacts walked every agreed rhythm of the
 only the tables this connection used whose size has moved a long way since their last
 analysis, and samples a few hundred rows of each index instead of reading all of it, so
 it is usually a no-op and at most a few milliseconds. Connections are kept between
-requests (CONN_MAX_AGE), so this runs about once a minute per worker, never per request.
+requests (CONN_MAX_AGE), so this runs every few minutes per worker, never per request.
 """
 
 import sqlite3
