@@ -132,8 +132,8 @@ def _rhythm_trend(people: Ids, ends: list[date]) -> Chart:
     """The share of agreed rhythms of contact that were kept, as they stood at the end of each
     week: the last conversation before then no older than the rhythm. Reads the teams'
     relationships with a rhythm and their conversations of the twelve weeks (and one rhythm
-    before), nothing older. Each rhythm walks its conversations once, in time order, across
-    the weeks it was due (a team's thousand rhythms at twelve week ends)."""
+    before), nothing older. Each rhythm finds, for each week it was due, its last conversation by
+    bisection over its conversations in time order."""
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
         for pk, every, started, ended in Relationship.objects.filter(
@@ -146,7 +146,7 @@ def _rhythm_trend(people: Ids, ends: list[date]) -> Chart:
     since = _end_of(ends[0] - timedelta(days=longest + 7))
     talks: dict[int, list[datetime]] = {}
     for rel, when in (
-        Interaction.objects.filter(relationship__one_of=Ids(rhythms), occurred_at__gte=since)
+        Interaction.objects.filter(relationship_id__one_of=Ids(rhythms), occurred_at__gte=since)
         .order_by("occurred_at")
         .values_list("relationship_id", "occurred_at")
     ):
@@ -157,11 +157,10 @@ def _rhythm_trend(people: Ids, ends: list[date]) -> Chart:
         # Due at the end of the weeks from a full rhythm after it started to its end, if any.
         first = bisect_left(ends, started + timedelta(days=every))
         last = bisect_right(ends, ended) if ended is not None else len(ends)
-        times, seen, window = talks.get(pk, []), 0, timedelta(days=every)
+        times, window = talks.get(pk, []), timedelta(days=every)
         for week in range(first, last):
             cutoff = cutoffs[week]
-            while seen < len(times) and times[seen] <= cutoff:  # talks up to this week's end
-                seen += 1
+            seen = bisect_right(times, cutoff)  # talks up to this week's end
             due[week] += 1
             kept[week] += seen > 0 and times[seen - 1] > cutoff - window
     points: list[tuple[str, float | None]] = [
@@ -197,7 +196,10 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     )
     # The teams' people by id: as a subquery, PostgreSQL read every person of the service.
     reviews = Person.objects.filter(pk__one_of=people, status=Person.Status.ACTIVE, review_date__lt=today)
+    # Newer decisions about the same people only: as written for any person, PostgreSQL
+    # hashed every decision of the service to find those of the teams' people.
     newer = ConsentRecord.objects.filter(
+        person_id__one_of=people,
         person=OuterRef("person"),
         recipient=OuterRef("recipient"),
         topic=OuterRef("topic"),
