@@ -11,10 +11,16 @@ from circles.models import Relationship
 from people.models import Person
 
 
+def still_owed(through: str = "") -> models.Q:
+    """The one condition for open work, the database twin of `is_open`: for a count among
+    others (`Count(filter=...)`), or from another model (`still_owed("review__")`)."""
+    return models.Q(**{f"{through}status": Commitment.Status.OPEN})
+
+
 class CommitmentQuerySet(models.QuerySet["Commitment"]):
     def open(self) -> "CommitmentQuerySet":
-        """Still owed: the database twin of `is_open`."""
-        return self.filter(status=Commitment.Status.OPEN)
+        """Still owed (see still_owed)."""
+        return self.filter(still_owed())
 
 
 class Commitment(models.Model):

@@ -8,12 +8,20 @@ WIDTH, HEIGHT, GAP, TOP = 360, 140, 6, 16
 
 @dataclass(frozen=True)
 class Bar:
+    """A week's bar. Its figures are written out here, once: the SVG's coordinates need a
+    point for decimals whatever the locale, and a template localising each of a page's few
+    hundred numbers was a tenth of the overview's work."""
+
     label: str
     value: float | None  # None: nothing to measure that week (not the same as 0)
-    x: float
-    y: float
-    width: float
-    height: float
+    x: str
+    y: str
+    width: str
+    height: str
+
+    @property
+    def figure(self) -> str | None:
+        return None if self.value is None else f"{self.value:.0f}"
 
 
 @dataclass(frozen=True)
@@ -35,11 +43,15 @@ def bar_chart(
         Bar(
             label=label,
             value=value,
-            x=round(i * slot + GAP / 2, 1),
-            y=round(TOP + (HEIGHT - TOP) * (1 - (value or 0) / top), 1),
-            width=round(slot - GAP, 1),
-            height=round((HEIGHT - TOP) * (value or 0) / top, 1),
+            x=_svg(i * slot + GAP / 2),
+            y=_svg(TOP + (HEIGHT - TOP) * (1 - (value or 0) / top)),
+            width=_svg(slot - GAP),
+            height=_svg((HEIGHT - TOP) * (value or 0) / top),
         )
         for i, (label, value) in enumerate(points)
     ]
     return Chart(title, unit, bars, top)
+
+
+def _svg(number: float) -> str:
+    return f"{round(number, 1):g}"

@@ -90,3 +90,24 @@ def test_the_rhythm_trend_shows_when_calls_stopped(leader, worker, team) -> None
     shares = [bar.value for bar in overview(leader, [team]).rhythm_trend.bars]
     assert shares[-1] == 0 and shares[-2] == 0  # no call in the last two weeks
     assert shares[-6] == 100  # kept five weeks ago
+
+
+def test_complaints_and_referrals_are_counted_for_the_teams_people_only(
+    leader, worker, team, other_team
+) -> None:
+    person, elsewhere = PersonFactory(teams=[team]), PersonFactory(teams=[other_team])
+    open_ = {"status": "open", "acknowledged_on": _days(-5)}
+    FeedbackFactory(person=person, respond_by=_days(-1), **open_)  # past its deadline
+    FeedbackFactory(person=person, kind="concern", respond_by=_days(5), **open_)
+    FeedbackFactory(person=elsewhere, respond_by=_days(-1), **open_)
+    answered = {"status": "closed", "acknowledged_on": _days(-9)}
+    FeedbackFactory(person=person, respond_by=_days(-1), responded_on=_days(-2), **answered)
+    FeedbackFactory(person=person, respond_by=_days(-4), responded_on=_days(-1), **answered)
+    FeedbackFactory(person=elsewhere, respond_by=_days(-4), responded_on=_days(-1), **answered)
+    CommitmentFactory(person=person, owner=worker, kind="referral")
+    CommitmentFactory(person=person, owner=worker, kind="referral", status="done", closed_at=timezone.now())
+    CommitmentFactory(person=person, owner=worker, kind="promise")
+    CommitmentFactory(person=elsewhere, kind="referral")
+    view = overview(leader, [team])
+    assert (view.complaints_open, view.complaints_late, view.referrals_waiting) == (2, 1, 1)
+    assert view.in_time_trend.bars[-1].value == 50  # one of the two answered this week in time

@@ -1,0 +1,197 @@
+"""How the last twelve weeks went for a leader's teams: work overdue, complaints answered in
+time, agreed rhythms of contact kept. Each week ends `WEEKS - n` weeks before today.
+
+Each count is one read of the teams' people's records (a few hundred index look-ups), and
+each is a statement (rapport.lib.statements): the twelve weeks make these the largest
+queries of any page (two dozen filtered counts), and compiling them afresh cost more than
+running them. The week ends are slots, so the SQL is the same whatever the day.
+"""
+
+from bisect import bisect_left, bisect_right
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Count, DateField, DateTimeField, F, Q, QuerySet, Value
+from django.utils import timezone
+
+from circles.models import Relationship
+from commitments.models import Commitment, still_owed
+from feedback.models import Feedback
+from interactions.models import Interaction
+from overview.charts import Chart, bar_chart
+from people.models import Person
+from rapport.lib.lookups import IdList, Ids
+from rapport.lib.statements import Slot, Statement
+
+WEEKS = 12
+COMPLAINTS = [Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN]
+
+
+def week_ends(today: date) -> list[date]:
+    return [today - timedelta(weeks=n) for n in range(WEEKS - 1, -1, -1)]
+
+
+def _end_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.max)).astimezone(UTC)
+
+
+def _label(end: date) -> str:
+    return f"{end.day} {end:%b}"
+
+
+def _one_row(rows: QuerySet[Any]) -> QuerySet[Any]:
+    """Counts over all the rows, as one row of values a statement can read (an aggregate
+    is not a query Django can run again): grouped by a constant, which groups nothing."""
+    return rows.order_by().annotate(all_rows=Value(1)).values("all_rows")
+
+
+def _counts(statement: Statement[Any], **values: Any) -> dict[str, int]:
+    found = statement.rows(**values)
+    return dict(found[0]) if found else {}
+
+
+def _work_counts_query() -> QuerySet[Any]:
+    is_open = still_owed()
+    weeks = {
+        f"w{i}": Count(
+            "pk",
+            filter=Q(
+                created_at__lte=Slot(f"end{i}", DateTimeField()), due_on__lt=Slot(f"day{i}", DateField())
+            )
+            & (Q(closed_at__isnull=True) | Q(closed_at__gt=Slot(f"end{i}", DateTimeField()))),
+        )
+        for i in range(WEEKS)
+    }
+    return _one_row(
+        Commitment.objects.filter(person_id__one_of=Slot("people", IdList())).filter(
+            is_open | Q(closed_at__gte=Slot("since", DateTimeField()))
+        )
+    ).annotate(referrals=Count("pk", filter=is_open & Q(kind=Commitment.Kind.REFERRAL)), **weeks)
+
+
+WORK_COUNTS = Statement(_work_counts_query)
+
+
+def work_counts(people: Ids, ends: list[date]) -> dict[str, int]:
+    """The referrals waiting now, and how many things were overdue at the end of each week
+    (open then, and past due then). Only work still open or closed within the twelve weeks
+    can count."""
+    values = {f"end{i}": _end_of(end) for i, end in enumerate(ends)} | {
+        f"day{i}": end for i, end in enumerate(ends)
+    }
+    return _counts(WORK_COUNTS, people=people.values, since=_end_of(ends[0] - timedelta(days=7)), **values)
+
+
+def overdue_trend(counts: dict[str, int], ends: list[date]) -> Chart:
+    points: list[tuple[str, float | None]] = [
+        (_label(end), float(counts.get(f"w{i}") or 0)) for i, end in enumerate(ends)
+    ]
+    return bar_chart("Things overdue at the end of each week", "overdue", points)
+
+
+def _complaint_counts_query() -> QuerySet[Any]:
+    today = Slot("today", DateField())
+    weeks = {
+        f"w{i}": Q(
+            responded_on__gt=Slot(f"after{i}", DateField()), responded_on__lte=Slot(f"day{i}", DateField())
+        )
+        for i in range(WEEKS)
+    }
+    in_time = Q(respond_by__isnull=False, responded_on__lte=F("respond_by"))
+    is_open = Q(status=Feedback.Status.OPEN)
+    return _one_row(
+        Feedback.objects.filter(person_id__one_of=Slot("people", IdList()), kind__in=COMPLAINTS)
+    ).annotate(
+        open=Count("pk", filter=is_open),
+        late=Count(
+            "pk",
+            filter=is_open
+            & (Q(respond_by__lt=today) | Q(acknowledge_by__lt=today, acknowledged_on__isnull=True)),
+        ),
+        **{f"all_{k}": Count("pk", filter=q) for k, q in weeks.items()},
+        **{f"met_{k}": Count("pk", filter=q & in_time) for k, q in weeks.items()},
+    )
+
+
+COMPLAINT_COUNTS = Statement(_complaint_counts_query)
+
+
+def complaint_counts(people: Ids, ends: list[date], today: date) -> dict[str, int]:
+    """The people's complaints and concerns (a few each) open now and past a deadline now,
+    and for each week those answered and those answered within their deadline."""
+    values = {f"after{i}": end - timedelta(days=7) for i, end in enumerate(ends)}
+    values |= {f"day{i}": end for i, end in enumerate(ends)}
+    return _counts(COMPLAINT_COUNTS, people=people.values, today=today, **values)
+
+
+def in_time_trend(counts: dict[str, int], ends: list[date]) -> Chart:
+    """The share of complaints and concerns answered within their deadline, week by week."""
+    points: list[tuple[str, float | None]] = []
+    for i, end in enumerate(ends):
+        total = counts.get(f"all_w{i}") or 0
+        share = float(round(100 * (counts.get(f"met_w{i}") or 0) / total)) if total else None
+        points.append((_label(end), share))
+    return bar_chart("Complaints and concerns answered in time (%)", "% in time", points, top=100)
+
+
+STILL_SUPPORTED = Statement(
+    lambda: (
+        Person.objects.filter(pk__one_of=Slot("people", IdList()), status=Person.Status.ACTIVE)
+        .order_by()
+        .values_list("pk", flat=True)
+    )
+)
+RHYTHMS = Statement(
+    lambda: (
+        Relationship.objects.filter(
+            person_id__one_of=Slot("people", IdList()), contact_every_days__isnull=False
+        )
+        .order_by()
+        .values_list("pk", "contact_every_days", "started_on", "ended_on")
+    )
+)
+TALKS = Statement(
+    lambda: (
+        Interaction.objects.filter(
+            relationship_id__one_of=Slot("rhythms", IdList()), occurred_at__gte=Slot("since", DateTimeField())
+        )
+        .order_by("occurred_at")
+        .values_list("relationship_id", "occurred_at")
+    )
+)
+
+
+def rhythm_trend(people: Ids, ends: list[date]) -> Chart:
+    """The share of agreed rhythms of contact that were kept, as they stood at the end of each
+    week: the last conversation before then no older than the rhythm. Reads the relationships
+    with a rhythm of the people still supported (found first by id: as a join on every
+    relationship, PostgreSQL read all 20,000 people of the service to find a leader's few
+    hundred) and their conversations of the twelve weeks (and one rhythm before), nothing
+    older. Each rhythm finds, for each week it was due, its last conversation by bisection
+    over its conversations in time order."""
+    rhythms: dict[int, tuple[int, date, date | None]] = {
+        pk: (every or 0, started, ended)
+        for pk, every, started, ended in RHYTHMS.rows(people=STILL_SUPPORTED.rows(people=people.values))
+    }
+    longest = max([every for every, _, _ in rhythms.values()] + [0])
+    talks: dict[int, list[datetime]] = {}
+    since = _end_of(ends[0] - timedelta(days=longest + 7))
+    for rel, when in TALKS.rows(rhythms=list(rhythms), since=since) if rhythms else ():
+        talks.setdefault(rel, []).append(when)
+    cutoffs = [_end_of(end) for end in ends]
+    due, kept = [0] * len(ends), [0] * len(ends)
+    for pk, (every, started, ended) in rhythms.items():
+        # Due at the end of the weeks from a full rhythm after it started to its end, if any.
+        first = bisect_left(ends, started + timedelta(days=every))
+        last = bisect_right(ends, ended) if ended is not None else len(ends)
+        times, window = talks.get(pk, []), timedelta(days=every)
+        for week in range(first, last):
+            cutoff = cutoffs[week]
+            seen = bisect_right(times, cutoff)  # talks up to this week's end
+            due[week] += 1
+            kept[week] += seen > 0 and times[seen - 1] > cutoff - window
+    points: list[tuple[str, float | None]] = [
+        (_label(end), float(round(100 * kept[week] / due[week])) if due[week] else None)
+        for week, end in enumerate(ends)
+    ]
+    return bar_chart("Agreed contact kept to its rhythm (%)", "% kept", points, top=100)
