@@ -8,7 +8,7 @@ from django.db.models.functions import Replace
 from django.utils import timezone
 
 from accounts.models import User
-from circles.access import contacts_visible_to
+from circles.access import contact_sides, contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from people.access import about_someone_visible_to
 from people.models import Person
@@ -60,7 +60,15 @@ def _phone_digits(query: str) -> str:
 def contact_search(*, user: User, query: str = "", kind: str = "") -> QuerySet[Contact]:
     """Contacts by any part of a name, profession or organisation, by phone number however it
     is spaced, or by email address."""
-    contacts = contacts_visible_to(user)
+    return _narrowed(contacts_visible_to(user), query, kind)
+
+
+def contact_search_sides(*, user: User, query: str = "", kind: str = "") -> list[QuerySet[Contact]]:
+    """The same search on each side of what the user may see, to count it (contact_sides)."""
+    return [_narrowed(side, query, kind) for side in contact_sides(user)]
+
+
+def _narrowed(contacts: QuerySet[Contact], query: str, kind: str) -> QuerySet[Contact]:
     if kind:
         contacts = contacts.filter(kind=kind)
     if _PHONE_LIKE.match(query.strip()):

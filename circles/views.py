@@ -144,7 +144,8 @@ def contact_list(request: StaffRequest) -> HttpResponse:
     if kind not in Contact.Kind.values:
         kind = ""
     contacts = selectors.contact_search(user=request.user, query=query, kind=kind)
-    page = page_of(contacts, request.GET.get("page"), settings.PAGE_SIZE, most=CONTACTS_COUNTED)
+    sides = selectors.contact_search_sides(user=request.user, query=query, kind=kind)
+    page = page_of(contacts, request.GET.get("page"), settings.PAGE_SIZE, most=CONTACTS_COUNTED, sides=sides)
     template = "circles/contact_list.html"
     if request.htmx and request.htmx.target == "results":
         template += "#results"

@@ -173,6 +173,31 @@ class TestContacts:
         listing = client.get(reverse("circles:contacts")).content.decode()
         assert mine.given_name in listing and theirs.given_name not in listing
 
+    def test_the_list_is_counted_side_by_side_as_the_same_contacts(
+        self, client, worker, outsider, administrator, team, other_team, person, other_person
+    ) -> None:
+        """The contacts list is counted as two lists that never overlap (the directory, and
+        the family in the user's circles): for each kind of staff they are exactly the
+        contacts the user may see, and the count the page shows is theirs."""
+        from accounts.models import Membership, User
+        from circles.access import contact_sides, contacts_visible_to
+        from rapport.testing.factories import UserFactory
+
+        RelationshipFactory(person=person)
+        RelationshipFactory(person=other_person)
+        RelationshipFactory(person=person, contact=ContactFactory(kind="practitioner"))
+        ContactFactory(kind="partner")
+        ContactFactory(kind="family")  # in no circle: an administrator's only
+        both = UserFactory(username="both", teams=[team, other_team])
+        leading = UserFactory(username="leading", role=User.Role.LEADER, teams=[other_team])
+        Membership.objects.create(user=leading, team=team, leads=False)
+        for user, seen in [(worker, 3), (outsider, 3), (both, 4), (leading, 4), (administrator, 5)]:
+            sides = [set(side.values_list("pk", flat=True)) for side in contact_sides(user)]
+            visible = set(contacts_visible_to(user).values_list("pk", flat=True))
+            assert set().union(*sides) == visible and sum(map(len, sides)) == len(visible) == seen, user
+            client.force_login(user)
+            assert f"{seen} contacts" in client.get(reverse("circles:contacts")).content.decode(), user
+
     def test_practitioners_form_a_shared_directory(self, client, worker, other_person) -> None:
         gp = RelationshipFactory(
             person=other_person, contact=ContactFactory(kind="practitioner", profession="GP")

@@ -14,7 +14,7 @@ each value (a date from SQLite's text, say).
 """
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
@@ -171,15 +171,25 @@ class CountedUpTo(Paginator):
     the service is large, and past a few hundred the count is not what anyone reads; they
     search. Pages go up to that point; `more_than` says the list goes on."""
 
-    def __init__(self, rows: QuerySet[Any], per_page: int, most: int) -> None:
+    def __init__(
+        self, rows: QuerySet[Any], per_page: int, most: int, sides: list[QuerySet[Any]] | None = None
+    ) -> None:
         super().__init__(rows, per_page)
         self.most = most
+        self.sides = sides if sides is not None else [rows]
 
     @cached_property
     def found(self) -> int:
-        """How many rows there are, or `most` + 1 when there are more."""
-        rows = cast(QuerySet[Any], self.object_list)
-        return int(rows.order_by()[: self.most + 1].count())
+        """How many rows there are, or `most` + 1 when there are more. Counted side by side
+        when the list is given as `sides` that never overlap (each read from its own index,
+        where the list as one condition would walk the rows of both)."""
+        limit = self.most + 1
+        total = 0
+        for side in self.sides:
+            total += int(side.order_by()[: limit - total].count())
+            if total >= limit:
+                break
+        return total
 
     @cached_property
     def count(self) -> int:
@@ -197,10 +207,11 @@ def page_of(
     size: int,
     most: int | None = None,
     load: Callable[[QuerySet[Any]], QuerySet[Any]] | None = None,
+    sides: list[QuerySet[Any]] | None = None,
 ) -> Page:
     """The page asked for (`?page=`), or the first or last when that is not a page; with
-    `most`, counted up to that many (see CountedUpTo); with `load`, chosen narrow and read
-    in full (see OneQueryPaginator)."""
+    `most`, counted up to that many (see CountedUpTo), side by side if given `sides`; with
+    `load`, chosen narrow and read in full (see OneQueryPaginator)."""
     if most is not None and isinstance(rows, QuerySet):
-        return CountedUpTo(rows, size, most).get_page(number)
+        return CountedUpTo(rows, size, most, sides).get_page(number)
     return OneQueryPaginator(rows, size, load=load).get_page(number)
