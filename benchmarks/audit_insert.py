@@ -15,6 +15,15 @@ import time
 ROUNDS = 200
 
 
+def _undisturbed(times: list[float]) -> float:
+    """The tenth percentile: what a write costs when nothing else holds the machine. Each
+    size is measured once, minutes apart, and on a shared machine the median moved by half
+    between two runs of the same database (the larger trail measured both faster and slower
+    than the smaller); the growth the goal is about is a cost that every write pays, which
+    the fastest tenth still shows."""
+    return round(statistics.quantiles(times, n=10)[0], 2)
+
+
 def main() -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rapport.settings")
     import django
@@ -47,8 +56,10 @@ def main() -> int:
     json.dump(
         {
             "rows": rows,
-            "one_event_ms": round(statistics.median(one), 2),
-            "list_of_25_ms": round(statistics.median(list_of_25), 2),
+            "one_event_ms": _undisturbed(one),
+            "list_of_25_ms": _undisturbed(list_of_25),
+            "one_event_median_ms": round(statistics.median(one), 2),
+            "list_of_25_median_ms": round(statistics.median(list_of_25), 2),
         },
         sys.stdout,
     )

@@ -217,8 +217,9 @@ def report(runs: list[dict[str, Any]]) -> None:
         audit = run.get("audit_insert") or {}
         if audit:
             print(
-                f"audit insert ({audit['rows']:,} events): one event {audit['one_event_ms']} ms,"
-                f" a list of 25 people {audit['list_of_25_ms']} ms"
+                f"audit insert ({audit['rows']:,} events, fastest tenth / median): one event"
+                f" {audit['one_event_ms']} / {audit.get('one_event_median_ms', '?')} ms, a list of 25"
+                f" people {audit['list_of_25_ms']} / {audit.get('list_of_25_median_ms', '?')} ms"
             )
         for page, s in run["pages"].items():
             if page.startswith("_"):
