@@ -90,3 +90,26 @@ def test_administrators_see_the_check(client, administrator, worker, trail) -> N
         cursor.execute("UPDATE audit_auditevent SET reason = 'edited' WHERE id = %s", [trail[1].pk])
     page = client.get(reverse("audit:check")).content.decode()
     assert f"event {trail[1].seq}" in page and "changed or inserted" in page
+
+
+def test_events_written_together_read_back_as_written(worker, person, other_person) -> None:
+    """Many events go to the database as one parameter on PostgreSQL (audit.chain._Insert):
+    every value comes back as it was hashed, whatever its kind."""
+    from django.test import RequestFactory
+
+    from audit.services import audit_shown
+
+    request = RequestFactory().get("/people/?q=zoë", REMOTE_ADDR="2001:db8::1", HTTP_USER_AGENT="Phone “A”")
+    audit_shown(
+        actor=worker, people=[person, other_person], summary="Shown for “Zoë” — café", request=request
+    )
+    audit_shown(actor=worker, people=[person], summary="Shown alone", request=None)
+    written = list(AuditEvent.objects.order_by("seq"))
+    assert [(e.person_id, e.summary) for e in written] == [
+        (min(person.pk, other_person.pk), "Shown for “Zoë” — café"),
+        (max(person.pk, other_person.pk), "Shown for “Zoë” — café"),
+        (person.pk, "Shown alone"),
+    ]
+    assert written[0].ip_address == "2001:db8::1" and written[0].user_agent == "Phone “A”"
+    assert written[2].ip_address is None and written[0].path == request.get_full_path()
+    assert verify().intact and verify().checked == 3
