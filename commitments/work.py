@@ -9,13 +9,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import models
-from django.db.models import Case, Count, Q, QuerySet, Value, When
+from django.db.models import Case, Count, DateField, Q, QuerySet, Value, When
 
 from accounts.models import Team, User
 from commitments.access import commitments_visible_to
 from commitments.models import Commitment, CommitmentQuerySet
 from commitments.selectors import lines_by_id
 from people.access import in_teams
+from rapport.lib.lookups import IdList
+from rapport.lib.statements import Slot, Statement, by_id, counts_of, one_row
 
 COMING_UP_DAYS = 7
 
@@ -112,21 +114,33 @@ class Workload:
     overdue: int
 
 
+def _colleagues() -> QuerySet[User]:
+    return User.objects.filter(is_active=True, memberships__team_id__one_of=Slot("teams", IdList()))
+
+
+COLLEAGUE_LOAD = Statement(
+    lambda: (
+        Commitment.objects.open()
+        .filter(owner__in=_colleagues().values("pk"))
+        .values("owner")
+        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=Slot("today", DateField()))))
+    )
+)
+COLLEAGUE_COUNT = Statement(lambda: one_row(_colleagues()).annotate(n=Count("pk", distinct=True)))
+STAFF = Statement(lambda: User.objects.filter(pk__one_of=Slot("ids", IdList())))
+
+
 def workload(teams: list[Team], today: date, limit: int) -> tuple[list[Workload], int]:
     """Open and overdue work of each colleague in these teams, busiest (most overdue) first,
     counted over open work only (the partial index), never every commitment ever made.
-    Returns the first `limit` and how many colleagues there are."""
-    colleagues = User.objects.filter(is_active=True, memberships__team__in=teams).distinct()
-    load = (
-        Commitment.objects.open()
-        .filter(owner__in=colleagues)
-        .values("owner")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
-    )
+    Returns the first `limit` and how many colleagues there are. (Statements: a leader's
+    My day and overview ask this on every visit.)"""
+    ids = [team.pk for team in teams]
+    load = COLLEAGUE_LOAD.rows(teams=ids, today=today)
     busiest = sorted(load, key=lambda row: (-row["overdue"], -row["open"], row["owner"]))[:limit]
-    by_id = User.objects.in_bulk([row["owner"] for row in busiest])
-    rows = [Workload(by_id[row["owner"]], row["open"], row["overdue"]) for row in busiest]
-    return rows, colleagues.count()
+    staff = by_id(STAFF, [row["owner"] for row in busiest])
+    rows = [Workload(staff[row["owner"]], row["open"], row["overdue"]) for row in busiest]
+    return rows, counts_of(COLLEAGUE_COUNT, teams=ids).get("n", 0)
 
 
 def in_order(work: QuerySet[Commitment]) -> QuerySet[Commitment]:

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Count, DateField, DateTimeField, F, Q, QuerySet, Value
+from django.db.models import Count, DateField, DateTimeField, F, Q, QuerySet
 from django.utils import timezone
 
 from circles.models import Relationship
@@ -21,7 +21,7 @@ from interactions.models import Interaction
 from overview.charts import Chart, bar_chart
 from people.models import Person
 from rapport.lib.lookups import IdList, Ids
-from rapport.lib.statements import Slot, Statement
+from rapport.lib.statements import Slot, Statement, counts_of, one_row
 
 WEEKS = 12
 COMPLAINTS = [Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN]
@@ -39,17 +39,6 @@ def _label(end: date) -> str:
     return f"{end.day} {end:%b}"
 
 
-def _one_row(rows: QuerySet[Any]) -> QuerySet[Any]:
-    """Counts over all the rows, as one row of values a statement can read (an aggregate
-    is not a query Django can run again): grouped by a constant, which groups nothing."""
-    return rows.order_by().annotate(all_rows=Value(1)).values("all_rows")
-
-
-def _counts(statement: Statement[Any], **values: Any) -> dict[str, int]:
-    found = statement.rows(**values)
-    return dict(found[0]) if found else {}
-
-
 def _work_counts_query() -> QuerySet[Any]:
     is_open = still_owed()
     weeks = {
@@ -62,7 +51,7 @@ def _work_counts_query() -> QuerySet[Any]:
         )
         for i in range(WEEKS)
     }
-    return _one_row(
+    return one_row(
         Commitment.objects.filter(person_id__one_of=Slot("people", IdList())).filter(
             is_open | Q(closed_at__gte=Slot("since", DateTimeField()))
         )
@@ -79,7 +68,7 @@ def work_counts(people: Ids, ends: list[date]) -> dict[str, int]:
     values = {f"end{i}": _end_of(end) for i, end in enumerate(ends)} | {
         f"day{i}": end for i, end in enumerate(ends)
     }
-    return _counts(WORK_COUNTS, people=people.values, since=_end_of(ends[0] - timedelta(days=7)), **values)
+    return counts_of(WORK_COUNTS, people=people.values, since=_end_of(ends[0] - timedelta(days=7)), **values)
 
 
 def overdue_trend(counts: dict[str, int], ends: list[date]) -> Chart:
@@ -99,7 +88,7 @@ def _complaint_counts_query() -> QuerySet[Any]:
     }
     in_time = Q(respond_by__isnull=False, responded_on__lte=F("respond_by"))
     is_open = Q(status=Feedback.Status.OPEN)
-    return _one_row(
+    return one_row(
         Feedback.objects.filter(person_id__one_of=Slot("people", IdList()), kind__in=COMPLAINTS)
     ).annotate(
         open=Count("pk", filter=is_open),
@@ -121,7 +110,7 @@ def complaint_counts(people: Ids, ends: list[date], today: date) -> dict[str, in
     and for each week those answered and those answered within their deadline."""
     values = {f"after{i}": end - timedelta(days=7) for i, end in enumerate(ends)}
     values |= {f"day{i}": end for i, end in enumerate(ends)}
-    return _counts(COMPLAINT_COUNTS, people=people.values, today=today, **values)
+    return counts_of(COMPLAINT_COUNTS, people=people.values, today=today, **values)
 
 
 def in_time_trend(counts: dict[str, int], ends: list[date]) -> Chart:

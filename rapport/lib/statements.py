@@ -267,6 +267,19 @@ def _fill(hole: _Hole, values: dict[str, Any], connection: Any) -> Any:
     return value
 
 
+def one_row(rows: QuerySet[Any]) -> QuerySet[Any]:
+    """For counts over all the rows (`one_row(rows).annotate(n=Count(...))`), as one row of
+    values a statement can read: `aggregate()` is not a query that can be run again. Grouped
+    by a constant, which groups nothing; no rows at all give no row (see counts_of)."""
+    return rows.order_by().annotate(all_rows=Value(1)).values("all_rows")
+
+
+def counts_of(statement: Statement[Any], **values: Any) -> dict[str, int]:
+    """The counts of a `one_row` statement (an empty dict when there was no row)."""
+    found = statement.rows(**values)
+    return dict(found[0]) if found else {}
+
+
 def by_id(statement: Statement[Any], ids: Iterable[int]) -> dict[int, Any]:
     """The rows of a statement read by its `ids` slot, by id: lists choose their few ids
     narrow, then read only those rows in full and put them in the ids' order. No ids, no
