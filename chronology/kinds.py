@@ -13,11 +13,13 @@ circle member leaves it out.
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 from django.db.models import CharField, DateTimeField, F, IntegerField, Model, QuerySet, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils import dateformat, timezone
 
 from accounts.models import User
 from changes.models import Change
@@ -52,6 +54,23 @@ class Entry:
     @property
     def has_time(self) -> bool:
         return isinstance(self.when, datetime)
+
+    @cached_property
+    def _local(self) -> datetime | date:
+        if isinstance(self.when, datetime) and timezone.is_aware(self.when):
+            return timezone.localtime(self.when)
+        return self.when
+
+    @cached_property
+    def when_shown(self) -> str:
+        """The day (and time) as a line shows it, written once: a line shows it twice, and
+        a page of 25 lines formatting each through the template's date filter cost a tenth
+        of the timeline's work."""
+        return dateformat.format(self._local, "j M Y, H:i" if self.has_time else "j M Y")
+
+    @property
+    def when_iso(self) -> str:
+        return self._local.isoformat()
 
 
 @dataclass(frozen=True)

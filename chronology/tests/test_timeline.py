@@ -266,3 +266,22 @@ def test_the_member_filter_offers_only_the_current_circle(client, worker, person
     choices = _timeline(client, person).context["form"].fields["member"].choices
     assert choices[0] == ("", "Anyone")
     assert {value for value, _ in choices} == {"", str(everything.daughter.pk), str(everything.practice.pk)}
+
+
+def test_a_line_shows_its_time_where_the_service_is() -> None:
+    """A record made at 23:30 UTC on a summer evening happened at 00:30 the next day in
+    London: the line says so, in its text and in its machine-readable datetime."""
+    from datetime import UTC, date, datetime
+
+    from chronology.kinds import Entry
+
+    late = Entry(
+        kind="interaction",
+        label="Conversation",
+        when=datetime(2026, 7, 1, 23, 30, tzinfo=UTC),
+        title="",
+        by="",
+    )
+    assert late.when_shown == "2 Jul 2026, 00:30" and late.when_iso == "2026-07-02T00:30:00+01:00"
+    day_only = Entry(kind="change", label="Change", when=date(2026, 7, 1), title="", by="")
+    assert day_only.when_shown == "1 Jul 2026" and day_only.when_iso == "2026-07-01"
