@@ -2,10 +2,11 @@
 behind it, and how the last twelve weeks went (overview.trends). A fixed number of queries,
 each narrowed to the teams' people, read once by id, and, for history, to the twelve weeks."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, DateField, Exists, OuterRef, QuerySet, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
@@ -26,7 +27,8 @@ from overview.trends import (
 )
 from people.access import supported_by
 from people.models import Person
-from rapport.lib.lookups import Ids
+from rapport.lib.lookups import IdList, Ids
+from rapport.lib.statements import Slot, Statement, counts_of, one_row
 
 COLLEAGUES_SHOWN = 25
 REVIEWS_SHOWN = 5
@@ -48,7 +50,7 @@ class Overview:
     overdue_by_team: list[TeamOverdue]
     complaints_open: int
     complaints_late: int
-    reviews_overdue: list[Person]
+    reviews_overdue: Sequence[Person]
     reviews_overdue_count: int
     consents_past_review: int
     supervisions: list[SupervisionDue]
@@ -68,16 +70,71 @@ class Overview:
         return named + [f.person_id for f in self.learned]
 
 
-def _overdue_by_team(people: Ids, ids: list[int], teams: list[Team], today: date) -> list[TeamOverdue]:
-    """Overdue work per team. Each person's open work is read through its index first (as
-    a join through the people alone, PostgreSQL read all 20,000 people of the service)."""
-    counts = dict(
+# Each list and count is a statement (rapport.lib.statements): compiled once, then run with
+# the teams' people (by id: as a subquery, PostgreSQL read every person of the service).
+OVERDUE_BY_TEAM = Statement(
+    lambda: (
         Commitment.objects.open()
-        .filter(person_id__one_of=people, due_on__lt=today, person__teams__in=ids)
+        .filter(
+            person_id__one_of=Slot("people", IdList()),
+            due_on__lt=Slot("today", DateField()),
+            person__teams__id__one_of=Slot("teams", IdList()),
+        )
         .values_list("person__teams")
         .annotate(n=Count("pk", distinct=True))
     )
-    return [TeamOverdue(team, counts.get(team.pk, 0)) for team in teams]
+)
+REVIEWS_OVERDUE = Statement(
+    lambda: (
+        Person.objects.filter(
+            pk__one_of=Slot("people", IdList()),
+            status=Person.Status.ACTIVE,
+            review_date__lt=Slot("today", DateField()),
+        )
+        .annotate(total=Window(Count("pk")))
+        .order_by("review_date", "pk")[:REVIEWS_SHOWN]
+    )
+)
+
+
+def _consents_past_review() -> QuerySet[ConsentRecord]:
+    """Decisions to share that were due for review and are still the latest about their
+    person, recipient and topic. Newer decisions are looked for among the same people
+    only: as written for any person, PostgreSQL hashed every decision of the service."""
+    people = Slot("people", IdList())
+    newer = ConsentRecord.objects.filter(
+        person_id__one_of=people,
+        person=OuterRef("person"),
+        recipient=OuterRef("recipient"),
+        topic=OuterRef("topic"),
+        recorded_at__gt=OuterRef("recorded_at"),
+    )
+    given = ConsentRecord.objects.filter(
+        person_id__one_of=people,
+        decision=ConsentRecord.Decision.GIVEN,
+        review_on__lt=Slot("today", DateField()),
+    )
+    return one_row(given.exclude(Exists(newer))).annotate(n=Count("pk"))
+
+
+CONSENTS_PAST_REVIEW = Statement(_consents_past_review)
+OVERRIDES = Statement(
+    lambda: (
+        SafetyOverride.objects.filter(still_owed("review__"), person_id__one_of=Slot("people", IdList()))
+        .select_related("person", "by", "review", "recipient__contact", "recipient__organisation")
+        .order_by("at")[:10]
+    )
+)
+LEARNED = Statement(
+    lambda: (
+        Feedback.objects.filter(
+            person_id__one_of=Slot("people", IdList()), kind__in=COMPLAINTS, status=Feedback.Status.CLOSED
+        )
+        .exclude(learning="")
+        .select_related("person")
+        .order_by("-responded_on", "-pk")[:LEARNING_SHOWN]
+    )
+)
 
 
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
@@ -87,51 +144,24 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     ends = week_ends(today)
     work, complaints = work_counts(people, ends), complaint_counts(people, ends, today)
-    # The teams' people by id: as a subquery, PostgreSQL read every person of the service.
-    reviews = Person.objects.filter(pk__one_of=people, status=Person.Status.ACTIVE, review_date__lt=today)
-    # Newer decisions about the same people only: as written for any person, PostgreSQL
-    # hashed every decision of the service to find those of the teams' people.
-    newer = ConsentRecord.objects.filter(
-        person_id__one_of=people,
-        person=OuterRef("person"),
-        recipient=OuterRef("recipient"),
-        topic=OuterRef("topic"),
-        recorded_at__gt=OuterRef("recorded_at"),
-    )
-    consents_past_review = (
-        ConsentRecord.objects.filter(
-            person_id__one_of=people, decision=ConsentRecord.Decision.GIVEN, review_on__lt=today
-        )
-        .exclude(Exists(newer))
-        .count()
-    )
+    overdue = dict(OVERDUE_BY_TEAM.rows(people=people.values, today=today, teams=ids))
+    reviews = REVIEWS_OVERDUE.rows(people=people.values, today=today)
     return Overview(
         today=today,
         teams=teams,
         workload=load,
         colleague_count=colleague_count,
-        overdue_by_team=_overdue_by_team(people, ids, teams, today),
-        complaints_open=complaints["open"],
-        complaints_late=complaints["late"],
-        reviews_overdue=list(reviews.order_by("review_date", "pk")[:REVIEWS_SHOWN]),
-        reviews_overdue_count=reviews.count(),
-        consents_past_review=consents_past_review,
+        overdue_by_team=[TeamOverdue(team, overdue.get(team.pk, 0)) for team in teams],
+        complaints_open=complaints.get("open", 0),
+        complaints_late=complaints.get("late", 0),
+        reviews_overdue=reviews,
+        reviews_overdue_count=reviews[0].total if reviews else 0,
+        consents_past_review=counts_of(CONSENTS_PAST_REVIEW, people=people.values, today=today).get("n", 0),
         supervisions=supervisions_due(user, today),
-        overrides=list(
-            SafetyOverride.objects.filter(still_owed("review__"), person_id__one_of=people)
-            .select_related("person", "by", "review", "recipient__contact", "recipient__organisation")
-            .order_by("at")[:10]
-        ),
-        referrals_waiting=work["referrals"],
+        overrides=OVERRIDES.rows(people=people.values),
+        referrals_waiting=work.get("referrals", 0),
         overdue_trend=overdue_trend(work, ends),
         in_time_trend=in_time_trend(complaints, ends),
         rhythm_trend=rhythm_trend(people, ends),
-        learned=list(
-            Feedback.objects.filter(
-                person_id__one_of=people, kind__in=COMPLAINTS, status=Feedback.Status.CLOSED
-            )
-            .exclude(learning="")
-            .select_related("person")
-            .order_by("-responded_on", "-pk")[:LEARNING_SHOWN]
-        ),
+        learned=LEARNED.rows(people=people.values),
     )

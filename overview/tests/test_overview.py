@@ -111,3 +111,36 @@ def test_complaints_and_referrals_are_counted_for_the_teams_people_only(
     view = overview(leader, [team])
     assert (view.complaints_open, view.complaints_late, view.referrals_waiting) == (2, 1, 1)
     assert view.in_time_trend.bars[-1].value == 50  # one of the two answered this week in time
+
+
+def test_consent_decisions_past_review_count_only_the_latest_of_the_teams_people(
+    leader, worker, team, other_team
+) -> None:
+    from datetime import timedelta
+
+    from consent.models import ConsentRecord, Topic
+    from rapport.testing.factories import RelationshipFactory
+
+    topic = Topic.objects.get(code="health")
+    person, elsewhere = PersonFactory(teams=[team]), PersonFactory(teams=[other_team])
+    now = timezone.now()
+
+    def decide(who, recipient, decision, review_on, days_ago):
+        return ConsentRecord.objects.create(
+            person=who,
+            recipient=recipient,
+            topic=topic,
+            decision=decision,
+            how="verbal",
+            review_on=review_on,
+            recorded_by=worker,
+            recorded_at=now - timedelta(days=days_ago),
+        )
+
+    daughter, practice = RelationshipFactory(person=person), RelationshipFactory(person=person)
+    decide(person, daughter, "given", _days(-1), 30)  # still in force, past its review
+    decide(person, practice, "given", _days(-1), 30)
+    decide(person, practice, "refused", None, 2)  # replaced: not counted
+    decide(person, RelationshipFactory(person=person), "given", _days(30), 3)  # review ahead
+    decide(elsewhere, RelationshipFactory(person=elsewhere), "given", _days(-1), 30)  # another team
+    assert overview(leader, [team]).consents_past_review == 1
