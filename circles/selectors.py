@@ -13,7 +13,7 @@ from circles.models import Contact, Organisation, Relationship
 from people.access import about_someone_visible_to
 from people.models import Person
 from rapport.lib.search_text import matching_words
-from rapport.lib.statements import Slot, Statement
+from rapport.lib.statements import Slot, Statement, known_as
 
 
 @dataclass
@@ -39,8 +39,9 @@ def circle_of(person: Person) -> Circle:
     """Current relationships by group (family, practitioners, partners), then past ones."""
     today = timezone.localdate()
     circle = Circle(groups={value: [] for value in Relationship.Group.values})
-    for rel in CIRCLE.rows(person=person.pk):
-        rel.person = person
+    relationships = CIRCLE.rows(person=person.pk)
+    known_as(relationships, person=person)
+    for rel in relationships:
         if rel.ended_on is not None and rel.ended_on < today:
             circle.past.append(rel)
         else:

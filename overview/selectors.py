@@ -27,7 +27,7 @@ from overview.trends import (
 )
 from people.access import supported_by
 from people.models import Person
-from rapport.lib.lookups import IdList, Ids
+from rapport.lib.lookups import IdList
 from rapport.lib.statements import Slot, Statement, counts_of, one_row
 
 COLLEAGUES_SHOWN = 25
@@ -140,12 +140,12 @@ LEARNED = Statement(
 def overview(user: User, teams: list[Team], today: date | None = None) -> Overview:
     today = today or timezone.localdate()
     ids = [team.pk for team in teams]
-    people = Ids(supported_by(ids))
+    people = supported_by(ids)
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     ends = week_ends(today)
     work, complaints = work_counts(people, ends), complaint_counts(people, ends, today)
-    overdue = dict(OVERDUE_BY_TEAM.rows(people=people.values, today=today, teams=ids))
-    reviews = REVIEWS_OVERDUE.rows(people=people.values, today=today)
+    overdue = dict(OVERDUE_BY_TEAM.rows(people=people, today=today, teams=ids))
+    reviews = REVIEWS_OVERDUE.rows(people=people, today=today)
     return Overview(
         today=today,
         teams=teams,
@@ -156,12 +156,12 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         complaints_late=complaints.get("late", 0),
         reviews_overdue=reviews,
         reviews_overdue_count=reviews[0].total if reviews else 0,
-        consents_past_review=counts_of(CONSENTS_PAST_REVIEW, people=people.values, today=today).get("n", 0),
+        consents_past_review=counts_of(CONSENTS_PAST_REVIEW, people=people, today=today).get("n", 0),
         supervisions=supervisions_due(user, today),
-        overrides=OVERRIDES.rows(people=people.values),
+        overrides=OVERRIDES.rows(people=people),
         referrals_waiting=work.get("referrals", 0),
         overdue_trend=overdue_trend(work, ends),
         in_time_trend=in_time_trend(complaints, ends),
         rhythm_trend=rhythm_trend(people, ends),
-        learned=LEARNED.rows(people=people.values),
+        learned=LEARNED.rows(people=people),
     )

@@ -20,7 +20,7 @@ from feedback.models import Feedback
 from interactions.models import Interaction
 from overview.charts import Chart, bar_chart
 from people.models import Person
-from rapport.lib.lookups import IdList, Ids
+from rapport.lib.lookups import IdList
 from rapport.lib.statements import Slot, Statement, counts_of, one_row
 
 WEEKS = 12
@@ -33,6 +33,11 @@ def week_ends(today: date) -> list[date]:
 
 def _end_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max)).astimezone(UTC)
+
+
+def _by_week(slot: str, values: list[Any]) -> dict[str, Any]:
+    """Each week's value for the week's slot (`day0` … `day11`)."""
+    return {f"{slot}{i}": value for i, value in enumerate(values)}
 
 
 def _label(end: date) -> str:
@@ -61,14 +66,13 @@ def _work_counts_query() -> QuerySet[Any]:
 WORK_COUNTS = Statement(_work_counts_query)
 
 
-def work_counts(people: Ids, ends: list[date]) -> dict[str, int]:
+def work_counts(people: list[int], ends: list[date]) -> dict[str, int]:
     """The referrals waiting now, and how many things were overdue at the end of each week
     (open then, and past due then). Only work still open or closed within the twelve weeks
     can count."""
-    values = {f"end{i}": _end_of(end) for i, end in enumerate(ends)} | {
-        f"day{i}": end for i, end in enumerate(ends)
-    }
-    return counts_of(WORK_COUNTS, people=people.values, since=_end_of(ends[0] - timedelta(days=7)), **values)
+    since = _end_of(ends[0] - timedelta(days=7))
+    weeks = _by_week("end", [_end_of(end) for end in ends]) | _by_week("day", ends)
+    return counts_of(WORK_COUNTS, people=people, since=since, **weeks)
 
 
 def overdue_trend(counts: dict[str, int], ends: list[date]) -> Chart:
@@ -105,12 +109,11 @@ def _complaint_counts_query() -> QuerySet[Any]:
 COMPLAINT_COUNTS = Statement(_complaint_counts_query)
 
 
-def complaint_counts(people: Ids, ends: list[date], today: date) -> dict[str, int]:
+def complaint_counts(people: list[int], ends: list[date], today: date) -> dict[str, int]:
     """The people's complaints and concerns (a few each) open now and past a deadline now,
     and for each week those answered and those answered within their deadline."""
-    values = {f"after{i}": end - timedelta(days=7) for i, end in enumerate(ends)}
-    values |= {f"day{i}": end for i, end in enumerate(ends)}
-    return counts_of(COMPLAINT_COUNTS, people=people.values, today=today, **values)
+    weeks = _by_week("after", [end - timedelta(days=7) for end in ends]) | _by_week("day", ends)
+    return counts_of(COMPLAINT_COUNTS, people=people, today=today, **weeks)
 
 
 def in_time_trend(counts: dict[str, int], ends: list[date]) -> Chart:
@@ -150,7 +153,7 @@ TALKS = Statement(
 )
 
 
-def rhythm_trend(people: Ids, ends: list[date]) -> Chart:
+def rhythm_trend(people: list[int], ends: list[date]) -> Chart:
     """The share of agreed rhythms of contact that were kept, as they stood at the end of each
     week: the last conversation before then no older than the rhythm. Reads the relationships
     with a rhythm of the people still supported (found first by id: as a join on every
@@ -160,7 +163,7 @@ def rhythm_trend(people: Ids, ends: list[date]) -> Chart:
     over its conversations in time order."""
     rhythms: dict[int, tuple[int, date, date | None]] = {
         pk: (every or 0, started, ended)
-        for pk, every, started, ended in RHYTHMS.rows(people=STILL_SUPPORTED.rows(people=people.values))
+        for pk, every, started, ended in RHYTHMS.rows(people=STILL_SUPPORTED.rows(people=people))
     }
     longest = max([every for every, _, _ in rhythms.values()] + [0])
     talks: dict[int, list[datetime]] = {}

@@ -269,8 +269,9 @@ def _fill(hole: _Hole, values: dict[str, Any], connection: Any) -> Any:
 
 def one_row(rows: QuerySet[Any]) -> QuerySet[Any]:
     """For counts over all the rows (`one_row(rows).annotate(n=Count(...))`), as one row of
-    values a statement can read: `aggregate()` is not a query that can be run again. Grouped
-    by a constant, which groups nothing; no rows at all give no row (see counts_of)."""
+    values a statement can read: `aggregate()` is not a query that can be run again. The
+    constant adds no GROUP BY, so there is always one row, even over no rows at all (none
+    only when the rule matches nothing before asking: see counts_of)."""
     return rows.order_by().annotate(all_rows=Value(1)).values("all_rows")
 
 
