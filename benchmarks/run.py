@@ -134,7 +134,7 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
         alone = {}
         for page in [name for name in mixed if not name.startswith("_")]:
             alone[page] = _load(server.url, accounts, args, args.page_seconds, only=page).get(page, {})
-        memory = server.peak_worker_memory_mb()
+        memory, own_memory = server.peak_worker_memory_mb(), server.worker_own_memory_mb()
     floor = alone.get("floor", {}).get("per_second") or 0
     for page, stats in mixed.items():
         if not page.startswith("_"):
@@ -148,6 +148,7 @@ def measure(db: str, people: int, args: argparse.Namespace) -> dict[str, Any]:
         "built_in_s": built_in,
         "pages": mixed,
         "peak_worker_mb": memory,
+        "worker_own_mb": own_memory,
         "audit_insert": audit_insert,
         "machine_reference_ms": [reference_before, machine_reference_ms()],
     }
@@ -206,7 +207,7 @@ def report(runs: list[dict[str, Any]]) -> None:
     for run in runs:
         print(
             f"\n{run['db']}, {run['people']} people, {run['years']} years"
-            f" (peak worker memory {run['peak_worker_mb']} MB;"
+            f" (peak worker memory {run['peak_worker_mb']} MB, its own {run.get('worker_own_mb', '?')} MB;"
             f" machine reference {'/'.join(map(str, run.get('machine_reference_ms', ['?'])))} ms"
             " before/after)"
         )

@@ -133,6 +133,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # when two writers start a transaction at once. A connection is kept between requests,
     # as on PostgreSQL: SQLite's page cache lives in the connection, so a new one each
     # request read every page of its indexes afresh. Each connection caches 16 MB of pages.
+    # The file is also memory-mapped (up to 2 GB, SQLite's own ceiling): a page beyond that
+    # cache is then read straight from the system's file cache, which every worker shares,
+    # instead of copied in afresh by each. At 20,000 people a leader's overview reads more
+    # than 16 MB: its database time was 35 ms without and 25 ms with (the same at 1,000).
     # rapport.sqlite: Django's backend, refreshing the planner's statistics as a connection
     # closes (SQLite gathers them only when asked).
     DATABASES["default"]["ENGINE"] = "rapport.sqlite"
@@ -140,7 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16000;"
-            " PRAGMA temp_store=MEMORY;"
+            " PRAGMA temp_store=MEMORY; PRAGMA mmap_size=2147483648;"
         ),
     }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

@@ -38,3 +38,26 @@ def test_closing_gathers_statistics_for_tables_the_connection_used(tmp_path: Pat
     database.close()
 
     assert ("visit", "visit_person") in _statistics(path)
+
+
+@pytest.mark.django_db
+def test_a_service_database_is_read_through_a_shared_memory_map(tmp_path: Path) -> None:
+    """Pages beyond a connection's own cache come from the file cache every worker shares."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "rapport.sqlite":
+        pytest.skip("the service runs on PostgreSQL here")
+    path = tmp_path / "service.sqlite3"
+    options = settings.DATABASES["default"]["OPTIONS"]
+    found = connections.configure_settings(
+        {"default": {"ENGINE": "rapport.sqlite", "NAME": str(path), "OPTIONS": options}}
+    )
+    database = DatabaseWrapper(found["default"], alias="mapped")
+    with database.cursor() as cursor:
+        cursor.execute("PRAGMA mmap_size")
+        (mapped,) = cursor.fetchone()
+        cursor.execute("PRAGMA journal_mode")
+        (journal,) = cursor.fetchone()
+    database.close()
+    assert mapped >= 1024**3
+    assert journal == "wal"
