@@ -7,6 +7,7 @@ Callers have already loaded the person through the access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -17,7 +18,16 @@ from accounts.models import User
 from chronology.kinds import KIND_OF, KINDS, Entry
 from people.models import Person
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Bound, ForViewer, Slot, Statement, by_id, known_as, stand_in
+from rapport.lib.statements import (
+    Bound,
+    ForViewer,
+    Slot,
+    Statement,
+    by_id,
+    known_as,
+    one_plan_for_any_ids,
+    stand_in,
+)
 
 Row = tuple[str, int, Any, int | None]
 
@@ -75,7 +85,8 @@ def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     ids: dict[type[Model], set[int]] = defaultdict(set)
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
-    records = {model: by_id(RECORDS_OF[model], sorted(pks)) for model, pks in ids.items()}
+    with one_plan_for_any_ids() if ids else nullcontext():
+        records = {model: by_id(RECORDS_OF[model], sorted(pks)) for model, pks in ids.items()}
     for model, found in records.items():
         if any(f.name == "person" and f.many_to_one for f in model._meta.fields):
             known_as(found.values(), person=person)

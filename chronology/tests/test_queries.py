@@ -144,4 +144,5 @@ def test_the_query_count_stays_flat_when_the_history_grows_tenfold(
     assert len(response.context["entries"]) == PER_PAGE
     # The session and user (2), the person and the audited look at them (7), the circle,
     # the count and the page (3), and one read per model on the page (9): never per record.
-    assert deep <= 21
+    # On PostgreSQL, two commands around those reads keep one plan for them.
+    assert deep <= 21 + (2 if connection.vendor == "postgresql" else 0)

@@ -39,7 +39,7 @@ from typing import Any, Generic, TypeVar, cast
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet, ImproperlyConfigured
-from django.db import DatabaseError, connections, router
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, router
 from django.db.models import BigIntegerField, Expression, Field, Lookup, Model, QuerySet, Value
 from django.db.models.sql import Query
 from django.db.models.sql.compiler import SQLCompiler
@@ -116,10 +116,6 @@ class Statement(Generic[M]):
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)  # type: ignore[method-assign, assignment]
         return compiler
-
-    def db(self) -> str:
-        """The database this statement is read from."""
-        return self._compiled_now().rows.db
 
     def bound(self, **values: Any) -> "Bound":
         """The statement with its values, for what wraps its SQL (a page of a UNION)."""
@@ -331,22 +327,22 @@ def by_id(statement: Statement[Any], ids: Iterable[int]) -> dict[int, Any]:
     narrow, then read only those rows in full and put them in the ids' order. No ids, no
     query."""
     wanted = list(ids)
-    if not wanted:
-        return {}
-    with _one_plan_for_any_ids(connections[statement.db()]):
-        return {row.pk: row for row in statement.rows(ids=wanted)}
+    return {row.pk: row for row in statement.rows(ids=wanted)} if wanted else {}
 
 
 @contextmanager
-def _one_plan_for_any_ids(connection: Any) -> Iterator[None]:
-    """Rows read by their ids are found the same way however many ids a page gives (one
-    index look-up each, then their joins), but PostgreSQL cannot know that: for a list it
-    plans as if of ten, finds a plan for the actual five cheaper, and plans afresh on every
-    run (2 to 4 ms for a timeline's eight-table commitments, which then run in 0.5). Here
-    it keeps the one plan. Only with prepared statements: without them every query carries
-    its values written in, and is planned with them anyway. Behind a pooler sharing server
-    connections between transactions, the two commands can reach different connections;
-    that changes which plan a query gets, never its answer."""
+def one_plan_for_any_ids(using: str = DEFAULT_DB_ALIAS) -> Iterator[None]:
+    """Statements run inside read their rows by id (`by_id`) through one plan, however many
+    ids each is given. They find them the same way for any list (one index look-up each,
+    then their joins), but PostgreSQL cannot know that: it plans a list as if of ten, finds
+    a plan for the actual five cheaper, and so plans afresh on every run (2 to 4 ms for the
+    timeline's eight-table commitments, which then run in 0.5). Two commands around a
+    page's reads: only worth it where a page reads several kinds of record by id. Only
+    with prepared statements: without them every query carries its values written in,
+    and is planned with them anyway. Behind a pooler sharing server connections between
+    transactions, the two commands can reach different connections; that changes which
+    plan a query gets, never its answer."""
+    connection = connections[using]
     if connection.vendor != "postgresql" or not connection.settings_dict["OPTIONS"].get("prepare_threshold"):
         yield
         return

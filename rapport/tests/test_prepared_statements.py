@@ -54,12 +54,20 @@ def test_a_statements_fixed_values_are_written_into_its_sql_and_still_match_exac
 @pytest.mark.django_db
 def test_rows_by_id_are_read_through_one_plan_and_the_connection_is_left_as_it_was() -> None:
     from commitments.selectors import lines_by_id
+    from rapport.lib.statements import one_plan_for_any_ids
     from rapport.testing.factories import CommitmentFactory
 
-    before = _plan_mode() if connection.vendor == "postgresql" else ""
+    postgresql = connection.vendor == "postgresql"
+    before = _plan_mode() if postgresql else ""
     made = CommitmentFactory.create_batch(3)
-    found = lines_by_id([c.pk for c in made] + [2**70])  # one beyond any column matches nothing
+    with one_plan_for_any_ids():
+        if postgresql:
+            assert _plan_mode() == "force_generic_plan"
+        found = lines_by_id([c.pk for c in made] + [2**70])  # one beyond any column matches nothing
     assert sorted(found) == sorted(c.pk for c in made)
     assert found[made[0].pk].title == made[0].title
-    if connection.vendor == "postgresql":
+    if postgresql:
+        assert _plan_mode() == before
+        with pytest.raises(ZeroDivisionError), one_plan_for_any_ids():
+            _ = 1 / 0
         assert _plan_mode() == before
