@@ -7,7 +7,6 @@ Callers have already loaded the person through the access rule.
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from contextlib import nullcontext
 from dataclasses import replace
 from functools import partial
 from typing import Any
@@ -82,10 +81,12 @@ def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     person, so it is given the person already loaded instead of joining their row again.
     Unordered: the rows already give the order, and ordering a wide joined query costs
     Django a hash of every column it selects."""
+    if not rows:
+        return []
     ids: dict[type[Model], set[int]] = defaultdict(set)
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
-    with one_plan_for_any_ids() if ids else nullcontext():
+    with one_plan_for_any_ids():
         records = {model: by_id(RECORDS_OF[model], sorted(pks)) for model, pks in ids.items()}
     for model, found in records.items():
         if any(f.name == "person" and f.many_to_one for f in model._meta.fields):
