@@ -115,8 +115,12 @@ TEMPLATES = [
                 "csp.context_processors.nonce",
                 "rapport.context.section",
             ],
-            # rapport.lib.url_tag: {% url %} remembering its addresses (after Django's own)
-            "builtins": ["template_partials.templatetags.partials", "rapport.lib.url_tag"],
+            # after Django's own: {% url %} remembering its addresses, |date writing the house formats
+            "builtins": [
+                "template_partials.templatetags.partials",
+                "rapport.lib.url_tag",
+                "rapport.lib.date_filter",
+            ],
         },
     }
 ]
