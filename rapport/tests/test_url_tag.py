@@ -2,10 +2,20 @@
 for every named URL of the project, after it has been remembered too, under another script
 prefix, and with Django's errors."""
 
+from unittest import mock
+
 import pytest
 from django.template import Context, Template, engines
 from django.template.defaulttags import URLNode
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse, set_script_prefix
+from django.urls import (
+    NoReverseMatch,
+    URLPattern,
+    URLResolver,
+    get_resolver,
+    get_script_prefix,
+    reverse,
+    set_script_prefix,
+)
 from django.urls.resolvers import RoutePattern
 
 from rapport.lib.url_tag import RememberedURLNode, address
@@ -91,3 +101,16 @@ def test_other_values_go_through_djangos_own_tag() -> None:
 
     assert render("{% url 'person:page' odd %}", odd=Odd()) == reverse("person:page", args=[9])
     assert Template("{% url 'person:page' 4 %}").render(Context()) == reverse("person:page", args=[4])
+
+
+def test_where_addresses_are_worked_out_from_is_read_once_a_render() -> None:
+    links = (
+        "{% url 'person:page' 1 %}{% url 'person:page' 2 %}"
+        "{% for n in ns %}{% url 'person:page' n %}{% endfor %}"
+    )
+    with mock.patch("rapport.lib.url_tag.get_script_prefix", wraps=get_script_prefix) as prefix:
+        first = render(links, ns=[3, 4])
+        assert prefix.call_count == 1
+        render(links, ns=[3, 4])
+        assert prefix.call_count == 2  # another render, read again
+    assert first == "".join(reverse("person:page", args=[n]) for n in (1, 2, 3, 4))
