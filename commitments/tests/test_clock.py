@@ -60,3 +60,15 @@ def test_adding_then_counting_gives_back_the_same_number(start: date, n: int) ->
 @given(days, st.integers(1, 60))
 def test_the_deadline_is_never_sooner_than_calendar_days(start: date, n: int) -> None:
     assert add_working_days(start, n) >= start + timedelta(days=n)
+
+
+@given(days, st.dates(min_value=date(2019, 1, 1), max_value=date(2030, 12, 31)))
+def test_counting_by_weeks_is_counting_day_by_day(start: date, end: date) -> None:
+    low, high = min(start, end), max(start, end)
+    one_by_one = sum(1 for n in range(1, (high - low).days + 1) if is_working_day(low + timedelta(days=n)))
+    assert working_days_between(start, end) == (one_by_one if end >= start else -one_by_one)
+
+
+def test_counting_by_weeks_minds_extra_closed_days(settings) -> None:
+    settings.RAPPORT_EXTRA_CLOSED_DAYS = [date(2026, 12, 24), date(2026, 12, 26)]  # a Thursday, a Saturday
+    assert working_days_between(date(2026, 12, 23), date(2026, 12, 31)) == 3  # 29, 30, 31
