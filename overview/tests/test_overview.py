@@ -50,6 +50,26 @@ def test_the_overdue_trend_counts_what_was_late_each_week(leader, worker, team) 
     assert counts[-5:] == [1, 1, 1, 0, 0], counts
 
 
+def test_open_work_and_work_closed_lately_add_up_in_the_trend(leader, worker, team) -> None:
+    person = PersonFactory(teams=[team])
+    now = timezone.now()
+    still_open = CommitmentFactory(person=person, owner=worker, due_on=_days(-20))
+    closed_lately = CommitmentFactory(person=person, owner=worker, due_on=_days(-30))
+    closed_long_ago = CommitmentFactory(person=person, owner=worker, due_on=_days(-400))
+    model = type(still_open)
+    model.objects.filter(pk=still_open.pk).update(created_at=now - timedelta(days=25))
+    model.objects.filter(pk=closed_lately.pk).update(
+        created_at=now - timedelta(days=40), status="done", closed_at=now - timedelta(days=10)
+    )
+    model.objects.filter(pk=closed_long_ago.pk).update(
+        created_at=now - timedelta(days=500), status="done", closed_at=now - timedelta(days=300)
+    )
+    counts = [int(bar.value) for bar in overview(leader, [team]).overdue_trend.bars]
+    # Weeks ending 28, 21, 14, 7 and 0 days ago: the one closed lately was late in the first
+    # three, the open one from 20 days ago on; the one closed long ago in none.
+    assert counts[-5:] == [1, 1, 2, 1, 1], counts
+
+
 def test_queries_stay_flat_as_years_of_records_pile_up(
     client, leader, worker, team, django_assert_max_num_queries
 ) -> None:
