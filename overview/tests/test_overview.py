@@ -163,4 +163,7 @@ def test_consent_decisions_past_review_count_only_the_latest_of_the_teams_people
     decide(person, practice, "refused", None, 2)  # replaced: not counted
     decide(person, RelationshipFactory(person=person), "given", _days(30), 3)  # review ahead
     decide(elsewhere, RelationshipFactory(person=elsewhere), "given", _days(-1), 30)  # another team
+    sister = RelationshipFactory(person=person)
+    decide(person, sister, "given", _days(-1), 5)  # replaced at the same moment: not counted
+    decide(person, sister, "refused", None, 5)
     assert overview(leader, [team]).consents_past_review == 1
