@@ -167,3 +167,31 @@ def test_consent_decisions_past_review_count_only_the_latest_of_the_teams_people
     decide(person, sister, "given", _days(-1), 5)  # replaced at the same moment: not counted
     decide(person, sister, "refused", None, 5)
     assert overview(leader, [team]).consents_past_review == 1
+
+
+def test_a_rhythm_is_kept_by_the_day_in_the_services_time_zone(leader, worker, team) -> None:
+    from datetime import date, datetime, time
+    from zoneinfo import ZoneInfo
+
+    from overview.trends import week_ends
+    from rapport.testing.factories import InteractionFactory, RelationshipFactory
+
+    london, today = ZoneInfo("Europe/London"), date(2026, 11, 20)
+    first_end = week_ends(today)[0]  # Friday 4 September 2026, in British Summer Time
+    person = PersonFactory(teams=[team])
+    early, late = (
+        RelationshipFactory(person=person, contact_every_days=7, started_on=date(2026, 1, 1))
+        for _ in range(2)
+    )
+    for relationship, days_before, at in ((early, 6, time(0, 30)), (late, 7, time(23, 30))):
+        InteractionFactory(
+            person=person,
+            staff=worker,
+            with_kind="circle",
+            relationship=relationship,
+            occurred_at=datetime.combine(first_end - timedelta(days=days_before), at, tzinfo=london),
+        )
+    shares = [bar.value for bar in overview(leader, [team], today=today).rhythm_trend.bars]
+    # Half past midnight six days before (still the day before in UTC) is within the week's
+    # seven days; half past eleven at night seven days before is not.
+    assert shares[0] == 50, shares
