@@ -18,6 +18,7 @@ from people.access import leads_any_team_of
 from people.models import Person
 from rapport.lib.columns import party, staff_name
 from rapport.lib.statements import ForViewer, Slot, Statement, known_as
+from rapport.lib.together import read_together
 from recognition.models import Recognition
 from signposting.models import Signposting
 
@@ -122,29 +123,39 @@ THANKS = Statement(
 def person_page(*, person: Person, viewer: User, today: date) -> dict[str, object]:
     """Everything the page shows: who supports them, who matters to them, what is owed and
     the latest of each kind of record. Each list is cut to its first few; the timeline has
-    the rest."""
+    the rest. The short lists that need nothing but the person are read in one round trip
+    (rapport.lib.together)."""
     owed = open_for_person(person)
+    changes, overrides, signposted, thanks, last_change, teams, leaders, meetings = read_together(
+        CHANGES.pending(person=person.pk),
+        OVERRIDES.pending(person=person.pk),
+        SIGNPOSTED.pending(person=person.pk),
+        THANKS.pending(person=person.pk),
+        LAST_CHANGE.pending(person=person.pk),
+        TEAMS.pending(person=person.pk),
+        LEADERS.pending(person=person.pk),
+        MEETINGS.pending(viewer, person=person.pk),
+    )
     latest: dict[str, list[Any]] = {
-        "changes": CHANGES.rows(person=person.pk),
-        "overrides": OVERRIDES.rows(person=person.pk),
-        "signposted": SIGNPOSTED.rows(person=person.pk),
-        "thanks": THANKS.rows(person=person.pk),
+        "changes": changes,
+        "overrides": overrides,
+        "signposted": signposted,
+        "thanks": thanks,
     }
     for rows in latest.values():
         known_as(rows, person=person)
-    last_change = LAST_CHANGE.rows(person=person.pk)
     return {
         "person": person,
-        "teams": TEAMS.rows(person=person.pk),
+        "teams": teams,
         "key_worker": person.key_worker,
-        "leaders": LEADERS.rows(person=person.pk),
+        "leaders": leaders,
         "circle": circle_of(person),
         "last_change": last_change[0] if last_change else None,
         "owed": owed,
         "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
         "conversations": latest_conversations(person),
         **latest,
-        "meetings": MEETINGS.rows(viewer, person=person.pk),
+        "meetings": meetings,
         "can_see_audit": leads_any_team_of(viewer, person),
         "today": today,
     }

@@ -121,6 +121,10 @@ class Statement(Generic[M]):
         """The statement with its values, for what wraps its SQL (a page of a UNION)."""
         return Bound(lambda: self._prepare(self._compiled_now(), values))
 
+    def pending(self, **values: Any) -> "Pending[M]":
+        """The statement with its values, to be read with others (rapport.lib.together)."""
+        return Pending(self, self._compiled_now(), values)
+
     def _compiled_now(self) -> _Compiled:
         """The compiled query for the database this model is read from, compiled the first
         time (and, when checking, every time, to compare with the first)."""
@@ -248,6 +252,11 @@ class ForViewer(Generic[M]):
 
         return Bound(prepare)
 
+    def pending(self, viewer: Any, **values: Any) -> "Pending[M]":
+        statement = self._statement(viewer)
+        compiled = statement._compiled_now()
+        return Pending(statement, compiled, self._with_viewer(compiled, viewer, values))
+
     @staticmethod
     def _with_viewer(compiled: _Compiled, viewer: Any, values: dict[str, Any]) -> dict[str, Any]:
         if "viewer" in compiled.names:  # an administrator's rule names no one
@@ -288,6 +297,28 @@ class Bound:
             return None
         sql, params = compiler.as_sql()
         return compiler, sql, list(params)
+
+
+@dataclass
+class Pending(Generic[M]):
+    """A statement and its values, not yet run: `compiler()` gives what runs it (None when
+    its values can match nothing), and `rows_from(rows)` turns the rows read through that
+    compiler's SQL into what `rows()` would have given (models, values, related rows)."""
+
+    statement: Statement[M]
+    compiled: _Compiled
+    values: dict[str, Any]
+
+    def compiler(self) -> SQLCompiler | None:
+        return self.statement._prepare(self.compiled, self.values)
+
+    def rows_from(self, compiler: SQLCompiler, rows: list[Any]) -> list[M]:
+        if compiler.has_extra_select:  # as Django's cursor_iter: only the selected columns
+            rows = [row[: compiler.col_count] for row in rows]
+        compiler.execute_sql = lambda *args, **kwargs: iter([rows])  # type: ignore[method-assign, assignment]
+        read: Any = self.compiled.rows._chain()  # type: ignore[attr-defined]
+        read.query.get_compiler = lambda *args, **kwargs: compiler
+        return list(read)
 
 
 class _BeyondTheColumn(Exception):
