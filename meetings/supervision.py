@@ -1,5 +1,6 @@
 """Supervision rhythm: when each worker's next supervision is due."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -45,8 +46,13 @@ ONES_OWN = Statement(lambda: _with_last_held(User.objects.filter(pk=Slot("user")
 
 def supervisions_due(supervisor: User, today: date, within_days: int = 7) -> list[SupervisionDue]:
     """The supervisor's supervisees whose supervision is due within the week, or overdue."""
+    return due_among(SUPERVISEES.rows(supervisor=supervisor.pk), today, within_days)
+
+
+def due_among(supervisees: Iterable[User], today: date, within_days: int = 7) -> list[SupervisionDue]:
+    """Of these supervisees (as SUPERVISEES reads them), those due within the days, soonest first."""
     rows = []
-    for user in SUPERVISEES.rows(supervisor=supervisor.pk):
+    for user in supervisees:
         held = getattr(user, "last_held", None)
         last = timezone.localdate(held) if held else None
         assert user.supervision_every_days is not None
@@ -56,10 +62,20 @@ def supervisions_due(supervisor: User, today: date, within_days: int = 7) -> lis
     return sorted(rows, key=lambda row: row.due)
 
 
+def has_a_rhythm(user: User) -> bool:
+    """Whether this member of staff is supervised on a rhythm (else there is no next one)."""
+    return user.supervisor_id is not None and bool(user.supervision_every_days)
+
+
 def my_next_supervision(user: User, today: date) -> SupervisionDue | None:
-    if user.supervisor_id is None or not user.supervision_every_days:
+    return next_of(user, ONES_OWN.rows(user=user.pk), today) if has_a_rhythm(user) else None
+
+
+def next_of(user: User, own: list[User], today: date) -> SupervisionDue | None:
+    """The user's next supervision, from their own row as ONES_OWN reads it."""
+    if not has_a_rhythm(user):
         return None
-    own = ONES_OWN.rows(user=user.pk)
     held = getattr(own[0], "last_held", None) if own else None
     last = timezone.localdate(held) if held else None
+    assert user.supervision_every_days is not None
     return SupervisionDue(user, last, next_supervision(last, user.supervision_every_days, today))

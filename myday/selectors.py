@@ -25,10 +25,11 @@ from commitments.work import (
 from feedback.clocks import Clock
 from feedback.models import Feedback
 from feedback.selectors import open_with_clocks, with_clocks
-from meetings.supervision import SupervisionDue, my_next_supervision, supervisions_due
+from meetings.supervision import ONES_OWN, SUPERVISEES, SupervisionDue, due_among, next_of
 from people.access import supported_by
 from rapport.lib.lookups import IdList
 from rapport.lib.statements import ForViewer, Slot
+from rapport.lib.together import read_together
 
 ON_MY_DAY = 5  # the first few of each list; a count and "See all" lead to the rest
 COLLEAGUES_ON_MY_DAY = 10
@@ -99,9 +100,8 @@ MY_OPEN_WORK = ForViewer(
 )
 
 
-def _mine(user: User, day: Day) -> None:
-    """A count of every section in one query, then the first few of each non-empty one."""
-    rows = MY_OPEN_WORK.rows(user, today=day.today, coming_until=day.today + timedelta(days=COMING_UP_DAYS))
+def _mine(rows: list[tuple[int, str]], day: Day) -> None:
+    """A count of every section (read in one query), then the first few of each non-empty one."""
     piles = first_of_each(rows, ON_MY_DAY)
     for section in MY_DAY_SECTIONS:
         if section in piles:
@@ -121,9 +121,8 @@ LAPSED = ForViewer(
 MY_COMPLAINTS = ForViewer(lambda me: open_with_clocks(me, handled_by=me)[:ON_MY_DAY])
 
 
-def lapsed_contacts(user: User, today: date) -> tuple[list[Lapsed], int]:
-    """The longest lapsed, and how many there are (counted in the same query)."""
-    first = LAPSED.rows(user, today=today, **cutoffs(today))
+def lapsed_from(first: list[tuple[int, int]], today: date) -> tuple[list[Lapsed], int]:
+    """The longest lapsed in full, and how many there are, from LAPSED's few ids and count."""
     rows = lapsed_rows([pk for pk, _ in first], today)
     return sorted(rows, key=lambda lapse: -lapse.days_overdue), first[0][1] if first else 0
 
@@ -161,11 +160,20 @@ def _team_day(user: User, today: date) -> TeamDay | None:
 
 
 def my_day(user: User, today: date | None = None) -> Day:
+    """The page's first reads, which need nothing but the user and the day, go to the
+    database together (rapport.lib.together); what they choose is then read in full."""
     day = Day(today=today or timezone.localdate())
-    _mine(user, day)
-    day.lapsed, day.lapsed_count = lapsed_contacts(user, day.today)
-    day.complaints = with_clocks(MY_COMPLAINTS.rows(user), day.today)
-    day.supervisions = supervisions_due(user, day.today)
-    day.my_supervision = my_next_supervision(user, day.today)
+    mine, lapsed, complaints, supervisees, own = read_together(
+        MY_OPEN_WORK.pending(user, today=day.today, coming_until=day.today + timedelta(days=COMING_UP_DAYS)),
+        LAPSED.pending(user, today=day.today, **cutoffs(day.today)),
+        MY_COMPLAINTS.pending(user),
+        SUPERVISEES.pending(supervisor=user.pk),
+        ONES_OWN.pending(user=user.pk),
+    )
+    _mine(mine, day)
+    day.lapsed, day.lapsed_count = lapsed_from(lapsed, day.today)
+    day.complaints = with_clocks(complaints, day.today)
+    day.supervisions = due_among(supervisees, day.today)
+    day.my_supervision = next_of(user, own, day.today)
     day.team = _team_day(user, day.today)
     return day
