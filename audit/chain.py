@@ -76,11 +76,23 @@ def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
                 seq += 1
                 event.seq = seq
                 event.chain_hash = previous = link(previous, event)
-            sql.events.run(cursor, events, connection)
-            ids = {row_seq: pk for pk, row_seq in cursor.fetchall()}
             seals = [AuditSeal(seq=first + n, chain_hash=e.chain_hash) for n, e in enumerate(events, start=1)]
-            sql.seals.run(cursor, seals, connection)
-            cursor.execute(sql.move_head, [seq, previous])
+            if sql.all_at_once:  # PostgreSQL: events, seals and the head in one statement
+                cursor.execute(
+                    sql.all_at_once,
+                    [
+                        seq,
+                        previous,
+                        *sql.seals.values(seals, connection),
+                        *sql.events.values(events, connection),
+                    ],
+                )
+                ids = {row_seq: pk for pk, row_seq in cursor.fetchall()}
+            else:
+                sql.events.run(cursor, events, connection)
+                ids = {row_seq: pk for pk, row_seq in cursor.fetchall()}
+                sql.seals.run(cursor, seals, connection)
+                cursor.execute(sql.move_head, [seq, previous])
     for event in events:
         event.pk = ids[event.seq]
         event._state.adding, event._state.db = False, connection.alias
@@ -109,14 +121,21 @@ class _Insert:
         picks = ", ".join(f"(r ->> {i})::{f.db_type(connection)}" for i, f in enumerate(fields))
         return cls(f"{into} SELECT {picks} FROM json_array_elements(%s::json) AS r{returning}", fields, True)
 
-    def run(self, cursor: Any, rows: list[Any], connection: Any) -> None:
-        prepared = [
+    def values(self, rows: list[Any], connection: Any) -> list[Any]:
+        """The one parameter of a JSON insert: every row's values, prepared by its fields."""
+        return [json.dumps(self._prepared(rows, connection), ensure_ascii=False, default=str)]
+
+    def _prepared(self, rows: list[Any], connection: Any) -> list[list[Any]]:
+        return [
             [field.get_db_prep_save(field.pre_save(row, True), connection) for field in self.fields]
             for row in rows
         ]
+
+    def run(self, cursor: Any, rows: list[Any], connection: Any) -> None:
         if self.as_json:
-            cursor.execute(self.sql, [json.dumps(prepared, ensure_ascii=False, default=str)])
+            cursor.execute(self.sql, self.values(rows, connection))
         else:
+            prepared = self._prepared(rows, connection)
             one = "(" + ", ".join(["%s"] * len(self.fields)) + ")"
             cursor.execute(
                 self.sql.format(rows=", ".join([one] * len(rows))), [v for row in prepared for v in row]
@@ -131,6 +150,9 @@ class _Statements:
     move_head: str
     events: _Insert
     seals: _Insert
+    # On PostgreSQL, the three writes as one statement (data-modifying WITH): a page that
+    # names a person waits for two round trips fewer.
+    all_at_once: str = ""
 
     @classmethod
     def of(cls, connection: Any) -> "_Statements":
@@ -142,11 +164,21 @@ class _Statements:
             event_fields = [f for f in AuditEvent._meta.concrete_fields if not f.primary_key]
             pk, seq, chain_hash = quote(AuditEvent._meta.pk.column), quote("seq"), quote("chain_hash")
             one_head = f"{quote('id')} = 1"
+            move_head = f"UPDATE {head} SET {seq} = %s, {chain_hash} = %s WHERE {one_head}"
+            events = _Insert.of(connection, AuditEvent, event_fields, f" RETURNING {pk}, {seq}")
+            seals = _Insert.of(connection, AuditSeal, list(AuditSeal._meta.concrete_fields))
+            all_at_once = ""
+            if events.as_json and seals.as_json:
+                all_at_once = (
+                    f"WITH moved AS ({move_head}), sealed AS ({seals.sql}), written AS ({events.sql})"
+                    f" SELECT {pk}, {seq} FROM written"
+                )
             _STATEMENTS[key] = cls(
                 head=f"SELECT {seq}, {chain_hash} FROM {head} WHERE {one_head}{lock}",
-                move_head=f"UPDATE {head} SET {seq} = %s, {chain_hash} = %s WHERE {one_head}",
-                events=_Insert.of(connection, AuditEvent, event_fields, f" RETURNING {pk}, {seq}"),
-                seals=_Insert.of(connection, AuditSeal, list(AuditSeal._meta.concrete_fields)),
+                move_head=move_head,
+                events=events,
+                seals=seals,
+                all_at_once=all_at_once,
             )
         return _STATEMENTS[key]
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.urls import reverse
 
 from audit.chain import verify
-from audit.models import AuditEvent
+from audit.models import AuditChainHead, AuditEvent, AuditSeal
 from audit.services import audit_record
 
 
@@ -113,3 +113,26 @@ def test_events_written_together_read_back_as_written(worker, person, other_pers
     assert written[0].ip_address == "2001:db8::1" and written[0].user_agent == "Phone “A”"
     assert written[2].ip_address is None and written[0].path == request.get_full_path()
     assert verify().intact and verify().checked == 3
+
+
+def test_a_write_asks_the_database_twice_on_postgresql(worker, person, other_person) -> None:
+    """The head is read (and locked) first, for the hash; on PostgreSQL the events, their
+    seals and the new head then go in one statement. The ids come back to the events."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from audit.services import audit_shown
+
+    with CaptureQueriesContext(connection) as asked:
+        audit_shown(actor=worker, people=[person, other_person], summary="Shown twice")
+    statements = [
+        q["sql"] for q in asked.captured_queries if not q["sql"].startswith(("SAVEPOINT", "RELEASE"))
+    ]
+    if connection.vendor == "postgresql":
+        assert len(statements) == 2 and statements[1].startswith("WITH moved AS (UPDATE")
+    else:
+        assert len(statements) == 4
+    written = list(AuditEvent.objects.order_by("seq"))
+    assert sorted(e.person_id for e in written) == sorted([person.pk, other_person.pk])
+    assert verify().intact and verify().checked == 2
+    assert AuditChainHead.objects.get().seq == 2 and AuditSeal.objects.count() == 2
