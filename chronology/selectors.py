@@ -22,11 +22,11 @@ from rapport.lib.statements import (
     ForViewer,
     Slot,
     Statement,
-    by_id,
     known_as,
     one_plan_for_any_ids,
     stand_in,
 )
+from rapport.lib.together import read_together
 
 Row = tuple[str, int, Any, int | None]
 
@@ -86,11 +86,13 @@ def entries_for(person: Person, rows: Sequence[Row]) -> list[Entry]:
     ids: dict[type[Model], set[int]] = defaultdict(set)
     for code, pk, _, _ in rows:
         ids[KIND_OF[code].model].add(pk)
-    with one_plan_for_any_ids():
-        records = {model: by_id(RECORDS_OF[model], sorted(pks)) for model, pks in ids.items()}
-    for model, found in records.items():
+    models = list(ids)
+    with one_plan_for_any_ids():  # and in one round trip (rapport.lib.together)
+        read = read_together(*(RECORDS_OF[model].pending(ids=sorted(ids[model])) for model in models))
+    records = {model: {row.pk: row for row in found} for model, found in zip(models, read, strict=True)}
+    for model, by_pk in records.items():
         if any(f.name == "person" and f.many_to_one for f in model._meta.fields):
-            known_as(found.values(), person=person)
+            known_as(by_pk.values(), person=person)
     return [
         KIND_OF[code].entry(records[KIND_OF[code].model][pk])
         for code, pk, _, _ in rows
