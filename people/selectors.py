@@ -30,7 +30,9 @@ def person_search(
         for word in folded(query).split()[:5]:
             people = people.filter(search_text__contains=word)
     return people.select_related("key_worker").prefetch_related(
-        Prefetch("teams", queryset=Team.objects.only("id", "name"))
+        # A plain list on each person: `person.teams.all` in a list of 25 made a manager and
+        # a copy of the prefetched query for every row.
+        Prefetch("teams", queryset=Team.objects.only("id", "name"), to_attr="team_list")
     )
 
 

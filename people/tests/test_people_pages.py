@@ -38,6 +38,7 @@ class TestList:
         client.force_login(worker)
         page = client.get(reverse("people:list")).content.decode()
         assert "Peggy" in page and "Stanley" not in page
+        assert f"<bdi>{person.teams.get().name}</bdi>" in page  # each person's teams
 
     @pytest.mark.parametrize("query", ["peg", "MARGARET", "hughes", "Rose Hughes"])
     def test_it_finds_by_any_name(self, client, worker, person, query) -> None:
