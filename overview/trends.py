@@ -164,6 +164,14 @@ RHYTHMS = Statement(
         .values_list("pk", "contact_every_days", "started_on", "ended_on")
     )
 )
+
+
+def _talks() -> QuerySet[Interaction]:
+    return Interaction.objects.filter(
+        relationship_id__one_of=Slot("rhythms", IdList()), occurred_at__gte=Slot("since", DateTimeField())
+    )
+
+
 # The days (in the service's time zone) each rhythm had a conversation: a rhythm is kept in
 # whole days. On PostgreSQL the database gives the days, which are read far faster than
 # moments (psycopg's own loader for dates, where Django's time zone loader for moments took
@@ -172,24 +180,14 @@ RHYTHMS = Statement(
 # reading the moments and taking their days here.
 TALK_DAYS = Statement(
     lambda: (
-        Interaction.objects.filter(
-            relationship_id__one_of=Slot("rhythms", IdList()), occurred_at__gte=Slot("since", DateTimeField())
-        )
+        _talks()
         .annotate(day=TruncDate("occurred_at", tzinfo=ZoneInfo(settings.TIME_ZONE)))
         .order_by("day")
         .values_list("relationship_id", "day")
         .distinct()
     )
 )
-TALK_TIMES = Statement(
-    lambda: (
-        Interaction.objects.filter(
-            relationship_id__one_of=Slot("rhythms", IdList()), occurred_at__gte=Slot("since", DateTimeField())
-        )
-        .order_by("occurred_at")
-        .values_list("relationship_id", "occurred_at")
-    )
-)
+TALK_TIMES = Statement(lambda: _talks().order_by("occurred_at").values_list("relationship_id", "occurred_at"))
 
 
 def _talk_days(rhythms: list[int], since: datetime) -> Iterable[tuple[int, date]]:
