@@ -94,11 +94,7 @@ class Statement(Generic[M]):
 
     def _run(self, compiled: _Compiled, values: dict[str, Any]) -> list[M]:
         prepared = self._prepare(compiled, values)
-        if prepared is None:
-            return []
-        rows: Any = compiled.rows._chain()  # type: ignore[attr-defined]
-        rows.query.get_compiler = lambda *args, **kwargs: prepared
-        return list(rows)
+        return [] if prepared is None else _through(compiled, prepared)
 
     def _prepare(self, compiled: _Compiled, values: dict[str, Any]) -> SQLCompiler | None:
         """A compiler of this query answering with the compiled SQL and these values (None
@@ -316,9 +312,14 @@ class Pending(Generic[M]):
         if compiler.has_extra_select:  # as Django's cursor_iter: only the selected columns
             rows = [row[: compiler.col_count] for row in rows]
         compiler.execute_sql = lambda *args, **kwargs: iter([rows])  # type: ignore[method-assign, assignment]
-        read: Any = self.compiled.rows._chain()  # type: ignore[attr-defined]
-        read.query.get_compiler = lambda *args, **kwargs: compiler
-        return list(read)
+        return _through(self.compiled, compiler)
+
+
+def _through(compiled: _Compiled, compiler: SQLCompiler) -> list[Any]:
+    """The statement's rows through Django's own iterable, run by this compiler."""
+    rows: Any = compiled.rows._chain()  # type: ignore[attr-defined]
+    rows.query.get_compiler = lambda *args, **kwargs: compiler
+    return list(rows)
 
 
 class _BeyondTheColumn(Exception):
