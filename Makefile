@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_PROGRESS_BAR := off
+# The suite on each core (at most four): each worker has its own test database.
+PARALLEL := -n auto --maxprocesses=4 --dist worksteal
 
 .PHONY: run serve test lint typecheck pytest bench fuzz demo migrate install install-dev browser clean
 
@@ -21,9 +23,9 @@ run: install
 test: install-dev browser
 	$(MAKE) lint typecheck
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=rapport.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL)
 	@case "$${DATABASE_URL:-}" in \
-	  postgres*) echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest ;; \
+	  postgres*) echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest $(PARALLEL) ;; \
 	  *) echo "== DATABASE_URL is not PostgreSQL: PostgreSQL run skipped" ;; \
 	esac
 

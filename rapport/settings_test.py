@@ -23,3 +23,8 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # rapport.lib.statements: every run also compiles its query afresh and compares the SQL, so
 # the whole suite checks that no statement's shape depends on who or what ran it first.
 RAPPORT_CHECK_STATEMENTS = True
+if DATABASES["default"]["ENGINE"] == "rapport.sqlite":
+    # In memory, as Django's own SQLite backend is tested. Said outright because pytest-django
+    # recognises only Django's backend by name, and would otherwise give each parallel worker
+    # a file named after the development database.
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}
