@@ -3,6 +3,7 @@
 - Input a browser never sends (a body declared in another charset, a NUL byte) is refused
   with a plain 400 before any form or query sees it.
 - A shared device left signed in is signed out after RAPPORT_IDLE_MINUTES idle.
+- The signed-in user is taken out of its lazy wrappers once per request (see `user_in_hand`).
 - Pages for signed-in staff name people: browsers and proxies must not keep them
   (`no-store`), so the Back button after log-out shows nothing.
 """
@@ -16,6 +17,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect
+from django.utils.functional import LazyObject, empty
 
 Handler = Callable[[HttpRequest], HttpResponse]
 _ACCEPTED_CHARSETS = {"utf-8", "utf8", "us-ascii", "ascii"}
@@ -23,6 +25,8 @@ _LAST_SEEN = "rapport_last_seen"
 
 
 def _declared_charset(content_type: str) -> str | None:
+    if "charset" not in content_type.lower():  # most requests: nothing to parse
+        return None
     message = Message()
     message["content-type"] = content_type
     charset = message.get_param("charset")
@@ -50,6 +54,29 @@ def refuse_undecodable_input(get_response: Handler) -> Handler:
                 return _refusal("The form could not be read. Nothing was saved.")
             if any("\x00" in v for v in values):
                 return _refusal("The form contains a character that is not allowed. Nothing was saved.")
+        return get_response(request)
+
+    return middleware
+
+
+def user_in_hand(get_response: Handler) -> Handler:
+    """The user Django's and django-otp's middleware wrap lazily, unwrapped once.
+
+    `request.user` reaches a view as a lazy object inside another: every attribute a page
+    reads from it (a few hundred on My day, through the views, selectors and templates) goes
+    through both wrappers and raises and catches an AttributeError on the way. Every page
+    but the sign-in ones needs the user anyway (LoginRequiredMiddleware asks whether they
+    are signed in), so it is worked out here, once, and the user itself is kept. Installed
+    after django-otp's middleware, so the user already carries `is_verified`.
+    """
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        user = request.user
+        while isinstance(user, LazyObject):
+            if user._wrapped is empty:
+                user._setup()
+            user = user._wrapped
+        request.user = user
         return get_response(request)
 
     return middleware

@@ -3,12 +3,14 @@ for any date and moment, in every house format and any mix of the codes written 
 and through Django's own way for everything else (another language, another code, an
 escaped letter, a locale setting's name, values that are not dates)."""
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import engines
 from django.template.defaultfilters import date as djangos_date
+from django.test import override_settings
 from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
@@ -22,6 +24,19 @@ days = st.dates()
 codes = st.sampled_from(sorted(DAY_CODES) + sorted(TIME_CODES))
 literals = st.sampled_from([" ", ", ", ":", "-", "/", ".", " | "])  # no letters: those are codes
 formats = st.lists(st.one_of(codes, literals), min_size=1, max_size=8).map("".join)
+
+
+@pytest.fixture
+def translations() -> Iterator[None]:
+    """Django's translation machinery, which Rapport runs without (settings.USE_I18N): on, so
+    that another language can be tried. Django picks it once per process, on first use
+    (django.utils.translation.Trans), so the choice is forgotten before and after."""
+    with override_settings(USE_I18N=True):
+        translation._trans.__dict__.clear()  # type: ignore[attr-defined]
+        try:
+            yield
+        finally:
+            translation._trans.__dict__.clear()  # type: ignore[attr-defined]
 
 
 def test_every_date_in_a_template_goes_through_this_filter() -> None:
@@ -50,6 +65,7 @@ def test_a_day_is_written_as_django_writes_it(day: date, fmt: str) -> None:
 
 
 @pytest.mark.parametrize("language", ["en", "en-gb", "en-us"])
+@pytest.mark.usefixtures("translations")
 def test_every_month_and_weekday_is_named_as_in_django_in_each_english(language: str) -> None:
     with translation.override(language):
         for month in range(1, 13):
@@ -84,6 +100,7 @@ def test_a_time_of_a_day_alone_is_refused_as_django_refuses_it() -> None:
         date_filter(date(2026, 3, 4), "H:i")
 
 
+@pytest.mark.usefixtures("translations")
 def test_another_language_names_its_own_months() -> None:
     when = datetime(2026, 2, 4, 14, 30)
     with translation.override("fr"):
