@@ -79,6 +79,11 @@ class _Compiled:
     sql: str
     params: list[Any]
     names: frozenset[str]
+    # How each selected column is turned into Python (a date from SQLite's text, say), as
+    # Django's compiler works it out before reading any rows: asked of the backend and the
+    # field for every column on every run (a page of ten statements, 500 columns, 1,500
+    # calls), the same answer each time for the same statement on the same database.
+    converters: dict[int, Any] | None = None
 
 
 class Statement(Generic[M]):
@@ -111,6 +116,7 @@ class Statement(Generic[M]):
         compiler = copy.copy(compiled.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)  # type: ignore[method-assign, assignment]
+        compiler.get_converters = partial(_converters, compiled, compiler.get_converters)  # type: ignore[method-assign]
         return compiler
 
     def bound(self, **values: Any) -> "Bound":
@@ -320,6 +326,15 @@ def _through(compiled: _Compiled, compiler: SQLCompiler) -> list[Any]:
     rows: Any = compiled.rows._chain()  # type: ignore[attr-defined]
     rows.query.get_compiler = lambda *args, **kwargs: compiler
     return list(rows)
+
+
+def _converters(
+    compiled: _Compiled, work_out: Callable[[Any], dict[int, Any]], expressions: Any
+) -> dict[int, Any]:
+    """The statement's converters, worked out by Django the first time (see _Compiled)."""
+    if compiled.converters is None:
+        compiled.converters = work_out(expressions)
+    return compiled.converters
 
 
 class _BeyondTheColumn(Exception):

@@ -4,7 +4,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import DateField
 from django.test.utils import override_settings
 from django.utils import timezone
@@ -61,6 +61,25 @@ def test_joins_order_limits_and_dates_match_djangos_own_query(worker) -> None:
     assert sorted(NAMES.rows(worker=worker.pk)) == sorted(
         Person.objects.filter(key_worker=worker).values_list("id", flat=True)
     )
+
+
+def test_how_columns_become_python_is_worked_out_once_and_still_applied(worker, monkeypatch) -> None:
+    person = PersonFactory()
+    ChangeFactory(person=person, recorded_by=worker, observed_at=_days_ago(1))
+    ChangeFactory(person=person, recorded_by=worker, observed_at=_days_ago(2))
+    since = date.today() - timedelta(days=30)
+    first = CHANGES_SINCE.rows(person=person.pk, since=since)  # worked out here (or earlier)
+    asked = []
+    ops = type(connection.ops)
+    original = ops.get_db_converters
+    monkeypatch.setattr(ops, "get_db_converters", lambda self, e: asked.append(e) or original(self, e))
+    again = CHANGES_SINCE.rows(person=person.pk, since=since)
+    assert asked == []  # not asked again
+    assert again == first and len(again) == 2
+    assert all(isinstance(c.observed_at, datetime) and c.observed_at.tzinfo for c in again)
+    assert all(isinstance(c.recorded_by.pk, int) for c in again)
+    fresh = Statement(CHANGES_SINCE._build)  # a new statement works its own out
+    assert fresh.rows(person=person.pk, since=since) == first and asked
 
 
 def test_known_objects_are_given_without_a_query(django_assert_num_queries) -> None:
