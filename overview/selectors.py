@@ -19,17 +19,19 @@ from meetings.supervision import SupervisionDue, supervisions_due
 from overview.charts import Chart
 from overview.trends import (
     COMPLAINTS,
-    complaint_counts,
+    complaint_read,
     in_time_trend,
     overdue_trend,
     rhythm_trend,
     week_ends,
     work_counts,
+    work_reads,
 )
 from people.access import supported_by
 from people.models import Person
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, counts_of, one_row
+from rapport.lib.statements import Slot, Statement, counts_in, counts_of, one_row
+from rapport.lib.together import read_together
 
 COLLEAGUES_SHOWN = 25
 REVIEWS_SHOWN = 5
@@ -175,9 +177,17 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
     people = supported_by(ids)
     load, colleague_count = workload(teams, today, COLLEAGUES_SHOWN)
     ends = week_ends(today)
-    work, complaints = work_counts(people, ends), complaint_counts(people, ends, today)
-    overdue = dict(OVERDUE_BY_TEAM.rows(people=people, today=today, teams=ids))
-    reviews = REVIEWS_OVERDUE.rows(people=people, today=today)
+    # What needs only the teams' people, in one round trip (rapport.lib.together).
+    still_open, closed, complaint_rows, overdue_rows, reviews, overrides, learned = read_together(
+        *work_reads(people, ends),
+        complaint_read(people, ends, today),
+        OVERDUE_BY_TEAM.pending(people=people, today=today, teams=ids),
+        REVIEWS_OVERDUE.pending(people=people, today=today),
+        OVERRIDES.pending(people=people),
+        LEARNED.pending(people=people),
+    )
+    work, complaints = work_counts(still_open, closed), counts_in(complaint_rows)
+    overdue = dict(overdue_rows)
     return Overview(
         today=today,
         teams=teams,
@@ -190,10 +200,10 @@ def overview(user: User, teams: list[Team], today: date | None = None) -> Overvi
         reviews_overdue_count=reviews[0].total if reviews else 0,
         consents_past_review=consents_past_review(people, today),
         supervisions=supervisions_due(user, today),
-        overrides=OVERRIDES.rows(people=people),
+        overrides=overrides,
         referrals_waiting=work.get("referrals", 0),
         overdue_trend=overdue_trend(work, ends),
         in_time_trend=in_time_trend(complaints, ends),
         rhythm_trend=rhythm_trend(people, ends),
-        learned=LEARNED.rows(people=people),
+        learned=learned,
     )

@@ -26,7 +26,7 @@ from interactions.models import Interaction
 from overview.charts import Chart, bar_chart
 from people.models import Person
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, counts_of, one_row
+from rapport.lib.statements import Pending, Slot, Statement, counts_in, one_row
 
 WEEKS = 12
 COMPLAINTS = [Feedback.Kind.COMPLAINT, Feedback.Kind.CONCERN]
@@ -86,14 +86,20 @@ OPEN_WORK_COUNTS = Statement(_open_work_counts_query)
 CLOSED_WORK_COUNTS = Statement(_closed_work_counts_query)
 
 
-def work_counts(people: list[int], ends: list[date]) -> dict[str, int]:
+def work_reads(people: list[int], ends: list[date]) -> tuple[Pending[Any], Pending[Any]]:
     """The referrals waiting now, and how many things were overdue at the end of each week
-    (open then, and past due then). Only work still open or closed within the twelve weeks
-    can count."""
+    (open then, and past due then), as two reads to send with others: only work still open,
+    or closed within the twelve weeks, can count. `work_counts` adds up their answers."""
     since = _end_of(ends[0] - timedelta(days=7))
     weeks = _by_week("end", [_end_of(end) for end in ends]) | _by_week("day", ends)
-    still_open = counts_of(OPEN_WORK_COUNTS, people=people, **weeks)
-    closed = counts_of(CLOSED_WORK_COUNTS, people=people, since=since, **weeks)
+    return (
+        OPEN_WORK_COUNTS.pending(people=people, **weeks),
+        CLOSED_WORK_COUNTS.pending(people=people, since=since, **weeks),
+    )
+
+
+def work_counts(still_open_rows: list[Any], closed_rows: list[Any]) -> dict[str, int]:
+    still_open, closed = counts_in(still_open_rows), counts_in(closed_rows)
     return {name: (still_open.get(name) or 0) + (closed.get(name) or 0) for name in still_open | closed}
 
 
@@ -131,11 +137,12 @@ def _complaint_counts_query() -> QuerySet[Any]:
 COMPLAINT_COUNTS = Statement(_complaint_counts_query)
 
 
-def complaint_counts(people: list[int], ends: list[date], today: date) -> dict[str, int]:
+def complaint_read(people: list[int], ends: list[date], today: date) -> Pending[Any]:
     """The people's complaints and concerns (a few each) open now and past a deadline now,
-    and for each week those answered and those answered within their deadline."""
+    and for each week those answered and those answered within their deadline: a read to
+    send with others, its answer read by `counts_in`."""
     weeks = _by_week("after", [end - timedelta(days=7) for end in ends]) | _by_week("day", ends)
-    return counts_of(COMPLAINT_COUNTS, people=people, today=today, **weeks)
+    return COMPLAINT_COUNTS.pending(people=people, today=today, **weeks)
 
 
 def in_time_trend(counts: dict[str, int], ends: list[date]) -> Chart:

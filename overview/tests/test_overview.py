@@ -3,11 +3,13 @@ bounded queries, and nobody from another team named."""
 
 from datetime import timedelta
 
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from overview.selectors import overview
 from rapport.testing.factories import CommitmentFactory, FeedbackFactory, PersonFactory
+from rapport.testing.together import pipelines
 
 
 def _days(n: int):
@@ -91,6 +93,14 @@ def test_queries_stay_flat_as_years_of_records_pile_up(
     years(20)
     with django_assert_max_num_queries(len(small)):
         client.get(reverse("overview:page"))
+
+
+def test_the_counts_and_lists_of_the_teams_people_go_in_one_round_trip(leader, team) -> None:
+    PersonFactory(teams=[team], review_date=_days(-1))
+    with pipelines() as opened:
+        view = overview(leader, [team])
+    assert opened.call_count == (1 if connection.vendor == "postgresql" else 0)
+    assert view.reviews_overdue_count == 1
 
 
 def test_the_rhythm_trend_shows_when_calls_stopped(leader, worker, team) -> None:

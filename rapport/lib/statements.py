@@ -363,8 +363,12 @@ def one_row(rows: QuerySet[Any]) -> QuerySet[Any]:
 
 def counts_of(statement: Statement[Any], **values: Any) -> dict[str, int]:
     """The counts of a `one_row` statement (an empty dict when there was no row)."""
-    found = statement.rows(**values)
-    return dict(found[0]) if found else {}
+    return counts_in(statement.rows(**values))
+
+
+def counts_in(rows: list[Any]) -> dict[str, int]:
+    """The counts in the rows a `one_row` statement gave (read with others, say)."""
+    return dict(rows[0]) if rows else {}
 
 
 def by_id(statement: Statement[Any], ids: Iterable[int]) -> dict[int, Any]:

@@ -2,9 +2,6 @@
 one round trip on PostgreSQL, and a query that fails raises as it would alone and leaves the
 connection usable."""
 
-from typing import Any
-from unittest import mock
-
 import pytest
 from django.db import DatabaseError, connection
 from django.db.models import F, Value
@@ -16,6 +13,7 @@ from people.models import Person
 from rapport.lib.statements import ForViewer, Slot, Statement
 from rapport.lib.together import read_together
 from rapport.testing.factories import ChangeFactory, PersonFactory, UserFactory
+from rapport.testing.together import pipelines
 
 CHANGES = Statement(
     lambda: (
@@ -28,13 +26,6 @@ CHANGES = Statement(
 NAMES = Statement(lambda: Person.objects.filter(pk=Slot("person")).values_list("preferred_name", flat=True))
 VISIBLE = ForViewer(lambda viewer: people_visible_to(viewer).filter(pk=Slot("person")))
 BROKEN = Statement(lambda: Person.objects.filter(pk=Slot("person")).annotate(n=F("pk") / Value(0)))
-
-
-def pipelines() -> Any:
-    """Counts the pipelines opened on PostgreSQL's connection."""
-    from psycopg import Connection
-
-    return mock.patch.object(Connection, "pipeline", autospec=True, side_effect=Connection.pipeline)
 
 
 @pytest.mark.django_db
