@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from audit.models import AuditChainHead, AuditEvent, AuditSeal
 
@@ -76,7 +77,11 @@ def append_many(events: list[AuditEvent]) -> list[AuditEvent]:
                 seq += 1
                 event.seq = seq
                 event.chain_hash = previous = link(previous, event)
-            seals = [AuditSeal(seq=first + n, chain_hash=e.chain_hash) for n, e in enumerate(events, start=1)]
+            sealed_at = timezone.now()  # one moment for the links written together
+            seals = [
+                AuditSeal(seq=first + n, chain_hash=e.chain_hash, at=sealed_at)
+                for n, e in enumerate(events, start=1)
+            ]
             if sql.all_at_once:  # PostgreSQL: events, seals and the head in one statement
                 cursor.execute(
                     sql.all_at_once,
@@ -126,10 +131,19 @@ class _Insert:
         return [json.dumps(self._prepared(rows, connection), ensure_ascii=False, default=str)]
 
     def _prepared(self, rows: list[Any], connection: Any) -> list[list[Any]]:
-        return [
-            [field.get_db_prep_save(field.pre_save(row, True), connection) for field in self.fields]
-            for row in rows
-        ]
+        """Each distinct value of a column is prepared once: a list's events share who
+        looked, at what moment, from where and why, and only the person differs."""
+        memos: list[dict[Any, Any]] = [{} for _ in self.fields]
+        columns = list(zip(self.fields, memos, strict=True))
+        return [[self._one(field, memo, row, connection) for field, memo in columns] for row in rows]
+
+    @staticmethod
+    def _one(field: Any, memo: dict[Any, Any], row: Any, connection: Any) -> Any:
+        value = field.pre_save(row, True)
+        key = (type(value), value)  # 1 and True are equal as keys, and not the same value
+        if key not in memo:
+            memo[key] = field.get_db_prep_save(value, connection)
+        return memo[key]
 
     def run(self, cursor: Any, rows: list[Any], connection: Any) -> None:
         if self.as_json:

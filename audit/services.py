@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import models
 from django.http import HttpRequest
+from django.utils import timezone
 
 from audit.chain import append, append_many
 from audit.models import AuditEvent
@@ -52,6 +53,7 @@ def audit_shown(
     a fixed number of statements."""
     ids = sorted({getattr(p, "pk", p) for p in people})
     where = _where(request)
+    at = timezone.now()  # the one moment the list showed them all
     append_many(
         [
             AuditEvent(
@@ -61,6 +63,7 @@ def audit_shown(
                 object_type="person",
                 object_id=str(person_id),
                 summary=summary[:255],
+                at=at,
                 **where,
             )
             for person_id in ids
