@@ -24,14 +24,15 @@ def person_list(request: StaffRequest) -> HttpResponse:
     form = PersonSearchForm(request.GET or None, user=request.user)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
-    people = selectors.person_search(
+    query = data.get("q") or ""
+    page = selectors.people_page(
         user=request.user,
-        query=data.get("q") or "",
+        query=query,
         status=data.get("status") or "active",
         team=data.get("team"),
+        number=request.GET.get("page"),
+        size=settings.PAGE_SIZE,
     )
-    page = page_of(people, request.GET.get("page"), settings.PAGE_SIZE)
-    query = data.get("q") or ""
     audit_shown(
         actor=request.user,
         people=list(page),
