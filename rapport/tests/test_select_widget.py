@@ -3,9 +3,12 @@ draws, for every kind of list of choices the forms use: plain, grouped, several 
 yes/no/unknown, choices from the database, awkward values and attributes, and an option of
 another template (which it still includes)."""
 
+from pathlib import Path
+
 import pytest
 from django import forms
 from django.forms.renderers import DjangoTemplates, TemplatesSetting
+from django.template import engines
 
 from people.models import Team
 
@@ -62,3 +65,42 @@ def test_choices_from_the_database_are_drawn_as_django_draws_them() -> None:
     ours, djangos = drawn(field.widget, chosen.pk)
     assert ours == djangos
     assert "Willow &amp; Ash" in ours
+
+
+class OtherTick(forms.CheckboxSelectMultiple):
+    option_template_name = "django/forms/widgets/input.html"  # not the usual option
+
+
+def drawn_by_including(widget: forms.Widget, value: object, attrs: dict[str, object] | None) -> str:
+    """What the project drew before writing the usual option in place: Django's own
+    multiple_input.html, including each option through the project's templates."""
+    djangos = Path(forms.__file__).parent / "templates/django/forms/widgets/multiple_input.html"
+    template = engines["django"].from_string(djangos.read_text())
+    return template.render(widget.get_context("pick", value, attrs)).strip()  # as a renderer does
+
+
+@pytest.mark.parametrize(
+    "widget, value",
+    [
+        (forms.CheckboxSelectMultiple(choices=AWKWARD), ["a&b", "3"]),
+        (forms.CheckboxSelectMultiple(choices=GROUPED), ["n1"]),
+        (forms.CheckboxSelectMultiple(choices=AWKWARD, attrs={"class": "ticks", "data-x": "<y>"}), []),
+        (forms.RadioSelect(choices=AWKWARD), 3),
+        (forms.RadioSelect(choices=GROUPED), "f1"),
+        (forms.RadioSelect(choices=[]), None),
+        (OtherTick(choices=AWKWARD), ["a&b"]),
+    ],
+)
+def test_ticks_and_radio_buttons_are_drawn_as_before(widget: forms.Widget, value: object) -> None:
+    for attrs in ({"id": "id_pick", "aria-describedby": "pick_hint"}, None):
+        ours = widget.render("pick", value, attrs=attrs, renderer=TemplatesSetting())
+        assert ours == drawn_by_including(widget, value, attrs)
+    if widget.choices and not isinstance(widget, OtherTick):
+        assert '<label for="id_pick_0" dir="auto"><input type=' in ours or "<label dir" in ours
+
+
+def test_ticks_are_drawn_with_the_projects_own_template() -> None:
+    from django.template.loader import get_template
+
+    origin = get_template("django/forms/widgets/multiple_input.html").origin.name
+    assert "/templates/django/forms/widgets/multiple_input.html" in origin
