@@ -24,7 +24,7 @@ from django.utils import dateformat, timezone
 from accounts.models import User
 from changes.models import Change
 from commitments.models import Commitment
-from consent.models import ConsentRecord, SharePack
+from consent.models import ConsentRecord, Disclosure, SharePack
 from consent.selectors import pack_links
 from feedback.models import Feedback
 from interactions.models import Interaction
@@ -218,6 +218,12 @@ def _share_pack(p: SharePack) -> Entry:
     )
 
 
+def _shared(d: Disclosure) -> Entry:
+    basis = f"Safety override: {d.override.reason}" if d.override else "With their consent"
+    title = f"{d.topic} shared with {_party(d.recipient)}"
+    return Entry("shared", "Shared", d.shared_at, title, str(d.by), basis)
+
+
 def _consent(r: ConsentRecord) -> Entry:
     text = r.notes
     if r.lacks_capacity:
@@ -333,6 +339,16 @@ KINDS = [
         "recipient",
         ("by", *_with_parties("recipient")),
         _share_pack,
+    ),
+    Kind(
+        "shared",
+        "Information shared",
+        Disclosure,
+        _of_person(Disclosure),
+        "shared_at",
+        "recipient",
+        ("by", "topic", "override", *_with_parties("recipient")),
+        _shared,
     ),
     Kind(
         "consent",

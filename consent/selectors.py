@@ -15,7 +15,7 @@ from rapport.lib.columns import own, party, staff_name
 from rapport.lib.statements import Slot, Statement, known_as
 
 PERSON = Slot("person")
-LOG_SHOWN = 100  # of decisions and of disclosures on the consent page
+LOG_SHOWN = 10  # the newest decisions and disclosures on the consent page; the timeline has them all
 
 
 FACTS = Statement(
@@ -156,13 +156,14 @@ SHARED = Statement(
             *party("recipient"),
             *staff_name("by"),
         )
-        .order_by("-shared_at", "-id")[:LOG_SHOWN]
+        .order_by("-shared_at", "-id")[: LOG_SHOWN + 1]
     )
 )
 
 
 def sharing_log(person: Person) -> list[Disclosure]:
-    """The newest disclosures about the person (the full log is the timeline's)."""
+    """The newest disclosures about the person, one more than LOG_SHOWN to tell that there
+    are more (the full log is the timeline's)."""
     return SHARED.rows(person=person.pk)
 
 
@@ -184,12 +185,14 @@ HISTORY = Statement(
             *party("authority"),
             *staff_name("recorded_by"),
         )
-        .order_by("-recorded_at", "-id")[:LOG_SHOWN]
+        .order_by("-recorded_at", "-id")[: LOG_SHOWN + 1]
     )
 )
 
 
 def history_for(person: Person) -> list[ConsentRecord]:
+    """The newest decisions recorded, one more than LOG_SHOWN to tell that there are more
+    (every one is on the timeline)."""
     return HISTORY.rows(person=person.pk)
 
 

@@ -14,6 +14,7 @@ from circles.access import relationship_of
 from consent.forms import ConsentForm, RecipientDecisionsForm
 from consent.models import Topic
 from consent.selectors import (
+    LOG_SHOWN,
     PACKS_SHOWN,
     consent_matrix,
     facts_for,
@@ -58,6 +59,7 @@ def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
     person = open_person(request, person_id, page="consent")
     topics, rows = consent_matrix(person)
     packs = packs_sent(person)
+    history, shared = history_for(person), sharing_log(person)
     return render(
         request,
         "consent/consent_page.html",
@@ -65,8 +67,10 @@ def consent_page(request: StaffRequest, person_id: int) -> HttpResponse:
             "person": person,
             "topics": topics,
             "rows": rows,
-            "history": history_for(person),
-            "shared": sharing_log(person),
+            "history": history[:LOG_SHOWN],
+            "more_history": len(history) > LOG_SHOWN,
+            "shared": shared[:LOG_SHOWN],
+            "more_shared": len(shared) > LOG_SHOWN,
             "packs": [(pack, pack_links(pack)) for pack in packs[:PACKS_SHOWN]],
             "more_packs": len(packs) > PACKS_SHOWN,
         },

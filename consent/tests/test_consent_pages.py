@@ -219,3 +219,49 @@ def test_reopening_and_downloading_a_pack_stay_audited(client, worker, person, s
         AuditEvent.objects.filter(person_id=person.pk, actor=worker).values_list("summary", flat=True)
     )
     assert {"Viewed share pack", "Viewed share pack FHIR bundle"} <= summaries
+
+
+def test_the_newest_decisions_and_disclosures_are_shown_and_the_timeline_has_every_one(
+    client, worker, person, son
+) -> None:
+    from datetime import date, timedelta
+
+    from consent.selectors import LOG_SHOWN
+    from consent.sharing import share
+
+    care = Topic.objects.get(code="care")
+    first = date(2026, 1, 1)
+    for n in range(LOG_SHOWN + 2):
+        ConsentRecord.objects.create(
+            person=person,
+            recipient=son,
+            topic=care,
+            decision="given",
+            how="verbal",
+            decided_on=first + timedelta(days=n),
+            recorded_by=worker,
+            notes=f"Decision {n}",
+        )
+    for _ in range(LOG_SHOWN + 1):
+        share(actor=worker, person=person, recipient=son, topics=[care])
+    client.force_login(worker)
+    page = client.get(reverse("consent:page", args=[person.pk]))
+    assert len(page.context["history"]) == LOG_SHOWN == len(page.context["shared"])
+    body = page.content.decode()
+    timeline = reverse("chronology:timeline", args=[person.pk])
+    assert f'href="{timeline}?kind=consent"' in body and "See every decision" in body
+    assert f'href="{timeline}?kind=shared"' in body and "See everything shared" in body
+    every = client.get(timeline, {"kind": ["shared", "consent"]})
+    assert every.context["page"].paginator.count == (LOG_SHOWN + 2) + (LOG_SHOWN + 1)
+    assert "Care updates shared with Raj Hughes (Son)" in every.content.decode()
+
+
+def test_a_short_history_has_no_see_all(client, worker, person, son) -> None:
+    from consent.sharing import share
+
+    client.force_login(worker)
+    _record(client, person, son, ["care"])
+    share(actor=worker, person=person, recipient=son, topics=[Topic.objects.get(code="care")])
+    body = client.get(reverse("consent:page", args=[person.pk])).content.decode()
+    assert "Raj Hughes" in body
+    assert "See every decision" not in body and "See everything shared" not in body

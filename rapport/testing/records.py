@@ -4,11 +4,13 @@ and a history of every kind a day apart, for the timeline."""
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+import time_machine
 from django.utils import timezone
 
 from accounts.models import User
 from circles.models import Relationship
 from consent.models import ConsentRecord, SharePack, Topic
+from consent.sharing import share
 from interactions.models import Interaction
 from people.models import Person
 from rapport.testing.factories import (
@@ -64,7 +66,7 @@ class History:
 def history_of_every_kind(person: Person, staff: User, *, newest: datetime, words: str = "") -> History:
     """One record of every kind about the person, a day apart from `newest` back, in this
     order: conversation, change, update done, update owed, compliment, meeting, thanks,
-    signposting, share pack, consent decision. `words` ends every free text."""
+    signposting, share pack, disclosure, consent decision. `words` ends every free text."""
 
     def days_before(n: int) -> datetime:
         return newest - timedelta(days=n)
@@ -148,14 +150,19 @@ def history_of_every_kind(person: Person, staff: User, *, newest: datetime, word
         by=staff,
         created_at=days_before(8),
     )
-    ConsentRecord.objects.create(
-        person=person,
-        recipient=practice,
-        topic=Topic.objects.get(code="health"),
-        decision="given",
-        how="written",
-        decided_on=on(9),
-        recorded_by=staff,
-        notes=words,
-    )
+    health = Topic.objects.get(code="health")
+    # The decision is recorded, and the health news then shared through the one gate, two
+    # hours before the share pack: on the timeline, between the pack and the decision.
+    with time_machine.travel(days_before(8) - timedelta(hours=2), tick=False):
+        ConsentRecord.objects.create(
+            person=person,
+            recipient=practice,
+            topic=health,
+            decision="given",
+            how="written",
+            decided_on=on(9),
+            recorded_by=staff,
+            notes=words,
+        )
+        share(actor=staff, person=person, recipient=practice, topics=[health], channel="letter")
     return History(daughter, practice, conversation, pack)
