@@ -51,6 +51,7 @@ def test_a_worker_reads_the_timeline_filters_it_and_reopens_a_share_pack(
         "Thanks",
         "Signposting",
         "Share pack",
+        "Shared",
         "Consent",
     ]
     _check(page)
