@@ -37,9 +37,13 @@ CIRCLE = Statement(
 
 def circle_of(person: Person) -> Circle:
     """Current relationships by group (family, practitioners, partners), then past ones."""
+    return circle_from(person, CIRCLE.rows(person=person.pk))
+
+
+def circle_from(person: Person, relationships: list[Relationship]) -> Circle:
+    """The circle from CIRCLE's rows, read alone or with a page's other reads."""
     today = timezone.localdate()
     circle = Circle(groups={value: [] for value in Relationship.Group.values})
-    relationships = CIRCLE.rows(person=person.pk)
     known_as(relationships, person=person)
     for rel in relationships:
         if rel.ended_on is not None and rel.ended_on < today:

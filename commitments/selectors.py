@@ -3,10 +3,9 @@
 from django.db.models import QuerySet
 
 from commitments.models import Commitment
-from people.models import Person
 from rapport.lib.columns import party, staff_name
 from rapport.lib.lookups import IdList
-from rapport.lib.statements import Slot, Statement, by_id, known_as
+from rapport.lib.statements import Slot, Statement, by_id
 
 OWED_ON_PERSON_PAGE = 30
 
@@ -70,9 +69,3 @@ OWED = Statement(
         "due_on", "id"
     )[:OWED_ON_PERSON_PAGE]
 )
-
-
-def open_for_person(person: Person) -> list[Commitment]:
-    owed = OWED.rows(person=person.pk)
-    known_as(owed, person=person)
-    return owed

@@ -9,10 +9,10 @@ from typing import Any
 
 from accounts.models import Membership, Team, User
 from changes.models import Change
-from circles.selectors import circle_of
-from commitments.selectors import open_for_person
+from circles.selectors import CIRCLE, circle_from
+from commitments.selectors import OWED
 from consent.models import SafetyOverride
-from interactions.selectors import latest_conversations
+from interactions.selectors import LATEST_CONVERSATIONS, with_promised
 from meetings.access import meetings_visible_to
 from people.access import leads_any_team_of
 from people.models import Person
@@ -123,10 +123,24 @@ THANKS = Statement(
 def person_page(*, person: Person, viewer: User, today: date) -> dict[str, object]:
     """Everything the page shows: who supports them, who matters to them, what is owed and
     the latest of each kind of record. Each list is cut to its first few; the timeline has
-    the rest. The short lists that need nothing but the person are read in one round trip
+    the rest. The lists that need nothing but the person are read in one round trip
     (rapport.lib.together)."""
-    owed = open_for_person(person)
-    changes, overrides, signposted, thanks, last_change, teams, leaders, meetings = read_together(
+    (
+        owed,
+        circle,
+        conversations,
+        changes,
+        overrides,
+        signposted,
+        thanks,
+        last_change,
+        teams,
+        leaders,
+        meetings,
+    ) = read_together(
+        OWED.pending(person=person.pk),
+        CIRCLE.pending(person=person.pk),
+        LATEST_CONVERSATIONS.pending(person=person.pk),
         CHANGES.pending(person=person.pk),
         OVERRIDES.pending(person=person.pk),
         SIGNPOSTED.pending(person=person.pk),
@@ -136,6 +150,7 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
         LEADERS.pending(person=person.pk),
         MEETINGS.pending(viewer, person=person.pk),
     )
+    known_as(owed, person=person)
     latest: dict[str, list[Any]] = {
         "changes": changes,
         "overrides": overrides,
@@ -149,11 +164,11 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
         "teams": teams,
         "key_worker": person.key_worker,
         "leaders": leaders,
-        "circle": circle_of(person),
+        "circle": circle_from(person, circle),
         "last_change": last_change[0] if last_change else None,
         "owed": owed,
         "needs_consent_check": sum(1 for c in owed if c.needs_consent_check),
-        "conversations": latest_conversations(person),
+        "conversations": with_promised(conversations),
         **latest,
         "meetings": meetings,
         "can_see_audit": leads_any_team_of(viewer, person),
