@@ -242,7 +242,7 @@ def main() -> int:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--users", type=int, default=8, help="simultaneous members of staff")
     parser.add_argument(
-        "--seconds", type=float, default=90, help="length of the mixed phase (a leader's pages: ~25 samples)"
+        "--seconds", type=float, default=150, help="length of the mixed phase (a leader's pages: ~45 samples)"
     )
     parser.add_argument("--page-seconds", type=float, default=8, help="length of each page-alone phase")
     parser.add_argument("--warmup", type=float, default=3)
