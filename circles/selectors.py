@@ -35,13 +35,9 @@ CIRCLE = Statement(
 )
 
 
-def circle_of(person: Person) -> Circle:
-    """Current relationships by group (family, practitioners, partners), then past ones."""
-    return circle_from(person, CIRCLE.rows(person=person.pk))
-
-
 def circle_from(person: Person, relationships: list[Relationship]) -> Circle:
-    """The circle from CIRCLE's rows, read alone or with a page's other reads."""
+    """Current relationships by group (family, practitioners, partners), then past ones,
+    from CIRCLE's rows (read with a page's other reads)."""
     today = timezone.localdate()
     circle = Circle(groups={value: [] for value in Relationship.Group.values})
     known_as(relationships, person=person)

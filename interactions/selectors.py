@@ -49,15 +49,9 @@ PROMISED = Statement(
 )
 
 
-def latest_conversations(person: Person) -> list[Interaction]:
-    """The few newest, for the person page (the timeline has the rest), each with what was
-    promised in it (`.promised`)."""
-    return with_promised(LATEST_CONVERSATIONS.rows(person=person.pk))
-
-
 def with_promised(conversations: list[Interaction]) -> list[Interaction]:
-    """LATEST_CONVERSATIONS' rows (read alone or with a page's other reads), each with what
-    was promised in it."""
+    """LATEST_CONVERSATIONS' rows, the few newest for the person page (the timeline has the
+    rest), each with what was promised in it (`.promised`)."""
     promised: dict[int, list[Commitment]] = {}
     for commitment in PROMISED.rows(ids=[c.pk for c in conversations]) if conversations else []:
         promised.setdefault(commitment.interaction_id or 0, []).append(commitment)

@@ -150,14 +150,13 @@ def person_page(*, person: Person, viewer: User, today: date) -> dict[str, objec
         LEADERS.pending(person=person.pk),
         MEETINGS.pending(viewer, person=person.pk),
     )
-    known_as(owed, person=person)
     latest: dict[str, list[Any]] = {
         "changes": changes,
         "overrides": overrides,
         "signposted": signposted,
         "thanks": thanks,
     }
-    for rows in latest.values():
+    for rows in (owed, *latest.values()):
         known_as(rows, person=person)
     return {
         "person": person,
