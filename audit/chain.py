@@ -9,11 +9,11 @@ administrators' "Audit trail check" page).
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from audit.models import AuditChainHead, AuditEvent, AuditSeal
@@ -22,8 +22,17 @@ GENESIS = "0" * 64
 _BATCH = 5000
 
 
-def content_of(event: AuditEvent) -> bytes:
-    """What the hash covers: every field a reader relies on, in a fixed form."""
+# What a walk reads of each event: what the hash covers, and the hash.
+_READ = (
+    *("seq", "at", "actor_id", "action", "person_id", "object_type", "object_id"),
+    *("summary", "path", "ip_address", "user_agent", "reason", "chain_hash", "id"),
+)
+
+
+def content_of(event: Any) -> bytes:
+    """What the hash covers: every field a reader relies on, in a fixed form. `event` is an
+    AuditEvent, or a row of its `_READ` columns (a walk reads millions: as rows, not
+    models, it takes about half the time)."""
     fields = {
         "seq": event.seq,
         "at": event.at.isoformat(),
@@ -41,7 +50,7 @@ def content_of(event: AuditEvent) -> bytes:
     return json.dumps(fields, sort_keys=True, ensure_ascii=False, default=str).encode()
 
 
-def link(previous_hash: str, event: AuditEvent) -> str:
+def link(previous_hash: str, event: Any) -> str:
     return hashlib.sha256(previous_hash.encode() + b"\n" + content_of(event)).hexdigest()
 
 
@@ -211,35 +220,57 @@ class ChainReport:
         return self.broken_at is None
 
 
-def _in_order(queryset: object) -> Iterator[object]:
-    """Stream rows in seq order in batches (keyset paging: flat memory, no OFFSET)."""
+def _in_order(queryset: Any, through: int) -> Iterator[Any]:
+    """Stream rows in seq order up to `through`, in batches (keyset paging: flat memory,
+    no OFFSET)."""
     last = 0
     while True:
-        batch = list(queryset.filter(seq__gt=last).order_by("seq")[:_BATCH])  # type: ignore[attr-defined]
+        batch = list(queryset.filter(seq__gt=last, seq__lte=through).order_by("seq")[:_BATCH])
         if not batch:
             return
         yield from batch
         last = batch[-1].seq
 
 
-def verify() -> ChainReport:
+def _end_of_chain() -> int:
+    """The last seq of the events and of the seals as they stand now, read in one statement
+    (one snapshot): an event and its seal are written in one transaction, so they agree
+    unless someone went behind the application's back.
+
+    The walk stops there. On a running service events are written while it reads (every
+    page that names someone writes one); without a fixed end, an event and seal committed
+    between the last batch of events and the last batch of seals read as a deleted event
+    whose seal remains."""
+    events, seals = AuditEvent._meta.db_table, AuditSeal._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT (SELECT MAX(seq) FROM {events}), (SELECT MAX(seq) FROM {seals})")
+        row = cursor.fetchone()
+    return max(row[0] or 0, row[1] or 0)
+
+
+def verify(progress: Callable[[int], None] | None = None) -> ChainReport:
+    """Walk the chain as it stood when the walk began; `progress` hears how many events
+    were found sound, every batch (a walk of millions takes minutes: audit.checks
+    follows it)."""
     previous, expected, checked = GENESIS, 1, 0
-    seals = _in_order(AuditSeal.objects.all())
+    through = _end_of_chain()
+    seals = _in_order(AuditSeal.objects.values_list("seq", "chain_hash", named=True), through)
     unchained = AuditEvent.objects.filter(seq__isnull=True).order_by("id").first()
     if unchained is not None:
         return ChainReport(0, 0, f"Event {unchained.pk} ({unchained.summary!r}) is outside the chain.")
-    for event in _in_order(AuditEvent.objects.all()):
-        assert isinstance(event, AuditEvent) and event.seq is not None
+    for event in _in_order(AuditEvent.objects.values_list(*_READ, named=True), through):
         if event.seq != expected:
             return ChainReport(checked, expected, f"Events {expected} to {event.seq - 1} are missing.")
         if link(previous, event) != event.chain_hash:
             return ChainReport(checked, event.seq, f"Event {event.seq} was changed or inserted.")
-        seal = next(seals, None)
-        if not isinstance(seal, AuditSeal) or seal.seq != event.seq or seal.chain_hash != event.chain_hash:
+        seal: Any = next(seals, None)
+        if seal is None or seal.seq != event.seq or seal.chain_hash != event.chain_hash:
             return ChainReport(checked, event.seq, f"Event {event.seq} does not match its seal.")
         previous, expected, checked = event.chain_hash, expected + 1, checked + 1
-    extra = next(seals, None)
-    if isinstance(extra, AuditSeal):
+        if progress is not None and not checked % _BATCH:
+            progress(checked)
+    extra: Any = next(seals, None)
+    if extra is not None:
         return ChainReport(
             checked, extra.seq, f"Events from {extra.seq} on were deleted; their seals remain."
         )

@@ -101,3 +101,44 @@ class AuditSeal(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AuditImmutable("Audit seals cannot be deleted.")
+
+
+class ChainCheck(models.Model):
+    """One walk of the whole audit trail, asked for by an administrator (or run by
+    `manage.py verify_audit`), and what it found.
+
+    A service of some years keeps millions of events, and the walk reads every one: minutes
+    of work. A page that walked it while the administrator waited would outlive the
+    server's request timeout and hold a worker the whole time, so the walk runs as a
+    background task (audit.tasks) and this row is how the page follows it. `under_way` is
+    true for the one check waiting or running and null otherwise: unique, so two
+    administrators pressing at once start one walk.
+    """
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting to start"
+        RUNNING = "running", "Running"
+        DONE = "done", "Finished"
+        STOPPED = "stopped", "Stopped before the end"
+
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    asked_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=8, choices=Status.choices, default=Status.WAITING)
+    under_way = models.BooleanField(null=True, default=True, unique=True, editable=False)
+    checked = models.PositiveBigIntegerField(default=0)  # events found sound so far
+    heard_at = models.DateTimeField(default=timezone.now)  # when the walk last reported
+    finished_at = models.DateTimeField(null=True, blank=True)
+    broken_at = models.PositiveBigIntegerField(null=True, blank=True)  # seq of the first broken link
+    problem = models.CharField(max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Audit check of {self.asked_at:%Y-%m-%d %H:%M}: {self.get_status_display()}"
+
+    @property
+    def intact(self) -> bool:
+        return self.status == self.Status.DONE and self.broken_at is None

@@ -132,3 +132,37 @@ def test_search_as_you_type_announces_only_the_count(live_server, page: Page, wo
     status = page.get_by_role("status")
     expect(status).to_have_text("1 person matching “peg”")
     expect(page.locator("#results .title")).to_have_text(["Peggy"])
+
+
+def test_an_administrator_checks_the_audit_trail_and_follows_the_check(
+    live_server, page: Page, administrator, worker, person, console_errors
+) -> None:
+    """The check runs in the background: the page starts it, follows it while it runs
+    (htmx, every few seconds) and says when it ends, without a reload."""
+    from audit.checks import run_check
+    from audit.models import ChainCheck
+    from audit.services import audit_record
+
+    for n in range(3):
+        audit_record(actor=worker, action="view", obj=person, person_id=person.pk, summary=f"Viewed {n}")
+    page.set_viewport_size({"width": 360, "height": 780})
+    base = live_server.url
+    log_in(page, base, administrator.username)
+    page.goto(f"{base}/audit/check/")
+    expect(page.get_by_text("has not been checked here yet")).to_be_visible()
+    page.get_by_role("button", name="Check the whole trail now").click()
+    expect(page.get_by_role("status").filter(has_text="The check has started")).to_be_visible()
+    expect(page.get_by_text("The audit trail was intact")).to_be_visible()
+    assert_accessible(page)
+    assert_fits_phone(page)
+
+    waiting = ChainCheck.objects.create(asked_by=administrator)
+    page.reload()
+    expect(page.get_by_text("A check is waiting to start")).to_be_visible()
+    expect(page.get_by_role("button", name="Check the whole trail now")).to_have_count(0)
+    assert_accessible(page)
+    run_check(waiting.pk)
+    expect(page.locator("#check-announce")).to_have_text(
+        "The check has finished: the audit trail is intact.", timeout=10_000
+    )
+    expect(page.get_by_role("button", name="Check the whole trail now")).to_be_visible()
