@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import CharField, DateTimeField, F, IntegerField, Model, QuerySet, Value
 from django.db.models.functions import Cast
 from django.urls import reverse
-from django.utils import dateformat, timezone
+from django.utils import timezone
 
 from accounts.models import User
 from changes.models import Change
@@ -31,6 +31,7 @@ from interactions.models import Interaction
 from meetings.access import meetings_visible_to
 from meetings.models import Meeting
 from people.models import Person
+from rapport.lib.date_filter import date_filter
 from rapport.lib.dates import day
 from recognition.models import Recognition
 from signposting.models import Signposting
@@ -65,8 +66,8 @@ class Entry:
     def when_shown(self) -> str:
         """The day (and time) as a line shows it, written once: a line shows it twice, and
         a page of 25 lines formatting each through the template's date filter cost a tenth
-        of the timeline's work."""
-        return dateformat.format(self._local, "j M Y, H:i" if self.has_time else "j M Y")
+        of the timeline's work. Written by the house `|date`, as every template's dates are."""
+        return date_filter(self._local, "j M Y, H:i" if self.has_time else "j M Y")
 
     @property
     def when_iso(self) -> str:
