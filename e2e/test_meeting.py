@@ -6,13 +6,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.conftest import assert_accessible, assert_fits_phone, log_in, log_out, record
-from rapport.testing.factories import ContactFactory, RelationshipFactory
+from rapport.testing.factories import ContactFactory, PersonFactory, RelationshipFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, person, console_errors) -> None:
+def test_a_meeting_and_its_action(
+    live_server, page: Page, worker, teammate, person, team, console_errors
+) -> None:
     page.set_viewport_size({"width": 360, "height": 780})
+    PersonFactory(preferred_name="Ivy", legal_given_names="Ivy", legal_family_name="Stone", teams=[team])
     nurse = ContactFactory(
         kind="practitioner", given_name="Sue", family_name="Ward", profession="District nurse"
     )
@@ -34,7 +37,15 @@ def test_a_meeting_and_its_action(live_server, page: Page, worker, teammate, per
     action = page.get_by_role("group", name="Action 1")
     action.get_by_label("Action").fill("Order the key safe")
     action.get_by_label("Who").select_option(label="Tom Mate")
-    action.get_by_label("About").select_option(label="Peggy")
+    # "About" offers the people discussed, and follows who is ticked.
+    about = action.get_by_label("About")
+    expect(about.locator("option")).to_have_text(["No one in particular", "Peggy"])
+    page.get_by_label("Add someone").fill("Ivy")
+    page.get_by_label("Ivy (Ivy Stone)").check()
+    expect(about.locator("option")).to_have_text(["No one in particular", "Peggy", "Ivy"])
+    page.get_by_label("Ivy (Ivy Stone)").uncheck()
+    expect(about.locator("option")).to_have_text(["No one in particular", "Peggy"])
+    about.select_option(label="Peggy")
     assert_accessible(page)
     assert_fits_phone(page)
     page.get_by_role("button", name="Save meeting", exact=True).click()

@@ -70,7 +70,7 @@ class LateActionForm(ActionForm):
     )
 
     def __init__(self, *args: Any, user: User, meeting: Meeting, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, **kwargs)
+        super().__init__(*args, user=user, discussed=meeting.people.all(), **kwargs)
         for name, missing in [
             ("title", "Say what is to be done."),
             ("owner", "Say who will do it."),
@@ -78,5 +78,3 @@ class LateActionForm(ActionForm):
         ]:
             self.fields[name].required = True
             self.fields[name].error_messages["required"] = missing
-        # Only someone the meeting discussed (each already visible to whoever may read it).
-        cast(forms.ModelChoiceField, self.fields["about"]).queryset = meeting.people.all()

@@ -81,17 +81,37 @@ class DecisionForm(forms.Form):
     decision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
 
 
+People = QuerySet[Person] | list[Person]
+NOT_DISCUSSED = "Choose someone among the people discussed, or “No one in particular”."
+
+
 class ActionForm(forms.Form):
     title = forms.CharField(label="Action", max_length=200, required=False)
     owner = forms.ModelChoiceField(label="Who", queryset=User.objects.none(), required=False)
     due_on = due_field("By")
-    about = forms.ModelChoiceField(label="About", queryset=Person.objects.none(), required=False)
+    about = forms.ModelChoiceField(
+        label="About",
+        queryset=Person.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": "Choose someone among the people discussed, or “No one in particular”."
+        },
+    )
 
-    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: User, discussed: QuerySet[Person] | list[Person], **kwargs: Any
+    ) -> None:
+        """`discussed`: the people the meeting discussed, each already one this member of
+        staff may see. An action is about one of them (meetings.services checks it too), so
+        "About" offers only them: a handful, where every person the user may see was
+        thousands of options in each row."""
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["owner"]).queryset = staff_of(teams_assignable_by(user))
         about = cast(forms.ModelChoiceField, self.fields["about"])
-        about.queryset = people_visible_to(user)
+        if isinstance(discussed, QuerySet):
+            about.queryset = discussed
+        else:
+            about.queryset = Person.objects.filter(pk__in=[p.pk for p in discussed])
         name_the_empty_choice(about, "No one in particular")
         name_the_empty_choice(self.fields["owner"], "Choose…")
         self.fields["due_on"].required = False

@@ -226,7 +226,7 @@ def test_a_late_action_is_about_someone_discussed(client, worker, teammate, meet
             "why": "Forgot",
         },
     )
-    assert "Select a valid choice" in response.content.decode()
+    assert "Choose someone among the people discussed" in response.content.decode()
     assert not Commitment.objects.filter(title="Ring Ivy").exists()
 
 

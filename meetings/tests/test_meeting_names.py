@@ -4,12 +4,14 @@ may read it (issue 7, defect 1)."""
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.models import Membership, User
 from audit.models import AuditEvent
 from meetings.models import Meeting
+from meetings.services import check_everyone_belongs
 from rapport.testing.factories import MeetingFactory, PersonFactory, UserFactory
 
 
@@ -67,8 +69,18 @@ def test_an_action_must_be_about_someone_discussed(client, leader_of_both, team,
             },
         ),
     )
-    assert "is about Ivy, who is not among the people discussed" in response.content.decode()
+    page = response.content.decode()
+    assert "Choose someone among the people discussed" in page
     assert not Meeting.objects.exists()
+    # "About" offers only the people discussed, not everyone this leader may see.
+    start = page.index('name="actions-0-about"')
+    about = page[start : page.index("</select>", start)]
+    assert f'value="{person.pk}"' in about and f'value="{other.pk}"' not in about
+    # The rule holds behind the form too, for any other way in.
+    meeting = MeetingFactory.build(team=team)
+    action = {"title": "Ring Ivy's son", "about": other}
+    with pytest.raises(ValidationError, match="is about Ivy, who is not among the people discussed"):
+        check_everyone_belongs(meeting, [person], [action])
 
 
 def test_a_meeting_naming_a_hidden_person_is_hidden(client, worker, team, person, only_in_other_team) -> None:
