@@ -1,15 +1,18 @@
 """Administrators manage staff and teams here; no everyday task needs the Django admin."""
 
+from django.conf import settings
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.views.decorators.http import require_GET, require_http_methods
 
 from accounts.forms import StaffForm, TeamForm
-from accounts.models import Membership, Team, User
+from accounts.models import Team, User
+from accounts.selectors import staff_search
 from accounts.services import staff_save, team_save
+from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 from rapport.lib.roles import administrator_required
 
@@ -17,10 +20,12 @@ from rapport.lib.roles import administrator_required
 @require_GET
 @administrator_required
 def staff_list(request: StaffRequest) -> HttpResponse:
-    staff = User.objects.prefetch_related(
-        Prefetch("memberships", queryset=Membership.objects.select_related("team"))
-    ).order_by("-is_active", "first_name", "last_name")
-    return render(request, "accounts/staff_list.html", {"staff": staff})
+    query = request.GET.get("q", "").strip()[:80]
+    page = page_of(staff_search(query), request.GET.get("page"), settings.PAGE_SIZE)
+    template = "accounts/staff_list.html"
+    if request.htmx and request.htmx.target == "results":
+        template += "#results"
+    return render(request, template, {"page": page, "query": query})
 
 
 @require_http_methods(["GET", "POST"])

@@ -69,22 +69,26 @@ class PersonForm(forms.ModelForm[Person]):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        teams = teams_assignable_by(user)
+        # The teams as ids, read once: a union of the two querysets was one query of every
+        # team's people and members, and the key workers' choices then ran it again twice
+        # (about 75 ms at 20,000 people).
+        team_ids = set(teams_assignable_by(user).values_list("pk", flat=True))
         if self.instance.pk:
-            teams = teams | Team.objects.filter(people=self.instance)
-        cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams.distinct()
+            team_ids |= set(self.instance.teams.values_list("pk", flat=True))
+        teams = Team.objects.filter(pk__in=sorted(team_ids))
+        cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams
         self.fields["teams"].label = "Teams that support them"
         self.fields["teams"].help_text = "The teams that support this person can see the record."
         cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
-            is_active=True, memberships__team__in=teams
+            is_active=True, memberships__team__in=sorted(team_ids)
         ).distinct()
         self.fields["key_worker"].help_text = "Must work in one of the person's teams."
         name_the_empty_choice(self.fields["key_worker"], "No key worker yet")
         self.fields["nhs_number"].help_text = "10 digits, for example 943 476 5919."
         self.fields["nhs_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["preferred_name"].widget.attrs["autocomplete"] = "off"
-        if not self.instance.pk and len(teams) == 1:
-            self.fields["teams"].initial = list(teams)
+        if not self.instance.pk and len(team_ids) == 1:
+            self.fields["teams"].initial = sorted(team_ids)
 
     def clean_nhs_number(self) -> str:
         digits = normalise_nhs_number(self.cleaned_data.get("nhs_number", ""))
