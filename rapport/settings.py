@@ -310,5 +310,6 @@ RAPPORT_SITE_URL = env_str("RAPPORT_SITE_URL", "http://127.0.0.1:8000").rstrip("
 # How many rows a list page shows at once.
 PAGE_SIZE = env_int("RAPPORT_PAGE_SIZE", 25)
 
-# Our own field template (label, help and errors tied to the input for screen readers).
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+# Our own field template (label, help and errors tied to the input for screen readers);
+# lists of choices written out directly, exactly as the templates draw them.
+FORM_RENDERER = "rapport.lib.form_renderer.Renderer"

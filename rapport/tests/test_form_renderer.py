@@ -1,0 +1,129 @@
+"""Lists of choices written out by the form renderer (rapport/lib/form_renderer.py) are
+exactly what the project's templates draw: for every kind of list the forms use, for
+awkward values, labels and attributes, and for lists generated at random."""
+
+import pytest
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+from hypothesis import given
+from hypothesis import strategies as st
+
+from chronology.forms import TimelineFilterForm
+from people.models import Team
+from rapport.lib.form_renderer import Renderer, select, ticks
+
+AWKWARD = [("", "---------"), ("a&b", "Fish & chips"), ('say "hi"', "<b>bold</b>"), (3, "Three")]
+GROUPED = [
+    ("Near", [("n1", "Next door"), ("n2", "Same street")]),
+    ("Far", [("f1", "Abroad")]),
+    ("x", "Loose"),
+]
+SAFE_AND_LAZY = [
+    ("s", mark_safe("<em>safe</em>")),
+    ("l", gettext_lazy("Lazy & late")),
+    (mark_safe("<v>"), "v"),
+]
+ATTRS = [
+    None,
+    {"id": "id_pick", "aria-describedby": "pick_hint"},
+    {"required": True, "disabled": False, "data-x": "<y>"},
+]
+
+
+class OtherOption(forms.Select):
+    option_template_name = "django/forms/widgets/input.html"
+
+
+class OtherTick(forms.CheckboxSelectMultiple):
+    option_template_name = "django/forms/widgets/input.html"
+
+
+WIDGETS = [
+    (forms.Select(choices=AWKWARD), "a&b"),
+    (forms.Select(choices=AWKWARD), None),
+    (forms.Select(choices=GROUPED), "n2"),
+    (forms.Select(choices=SAFE_AND_LAZY), "l"),
+    (forms.Select(choices=[(1, 1), (2, 2)]), 2),  # labels that are not text: drawn by the template
+    (forms.SelectMultiple(choices=GROUPED), ["n1", "f1"]),
+    (forms.NullBooleanSelect(), True),
+    (forms.NullBooleanSelect(), None),
+    (forms.Select(choices=[]), ""),
+    (OtherOption(choices=AWKWARD), "a&b"),
+    (forms.CheckboxSelectMultiple(choices=AWKWARD), ["a&b", "3"]),
+    (forms.CheckboxSelectMultiple(choices=GROUPED), ["n1"]),
+    (forms.CheckboxSelectMultiple(choices=SAFE_AND_LAZY), ["s"]),
+    (forms.CheckboxSelectMultiple(choices=AWKWARD, attrs={"class": "ticks", "data-x": "<y>"}), []),
+    (forms.RadioSelect(choices=AWKWARD), 3),
+    (forms.RadioSelect(choices=GROUPED), "f1"),
+    (forms.RadioSelect(choices=[]), None),
+    (OtherTick(choices=AWKWARD), ["a&b"]),
+]
+
+
+def both(widget: forms.Widget, value: object, attrs: dict[str, object] | None) -> tuple[str, str]:
+    ours = widget.render("pick", value, attrs=attrs, renderer=Renderer())
+    templates = widget.render("pick", value, attrs=attrs, renderer=TemplatesSetting())
+    return ours, templates
+
+
+@pytest.mark.parametrize("widget, value", WIDGETS)
+@pytest.mark.parametrize("attrs", ATTRS)
+def test_each_kind_of_list_is_written_as_the_templates_draw_it(widget, value, attrs) -> None:
+    ours, templates = both(widget, value, attrs)
+    assert ours == templates
+
+
+def test_the_usual_lists_are_written_here_not_by_the_templates() -> None:
+    """Otherwise the test above would compare the templates with themselves."""
+    assert select(forms.Select(choices=AWKWARD).get_context("pick", "a&b", None)["widget"]) is not None
+    assert ticks(forms.RadioSelect(choices=GROUPED).get_context("pick", "f1", None)["widget"]) is not None
+    assert select(OtherOption(choices=AWKWARD).get_context("pick", "", None)["widget"]) is None
+    assert select(forms.Select(choices=[(1, 1)]).get_context("pick", 1, None)["widget"]) is None
+
+
+def test_the_settings_name_this_renderer() -> None:
+    assert isinstance(forms.Form().renderer, Renderer)
+
+
+@pytest.mark.django_db
+def test_choices_from_the_database_are_written_as_the_templates_draw_them() -> None:
+    chosen = Team.objects.create(name="Willow & Ash")
+    Team.objects.create(name='The "Quiet" Room')
+    field = forms.ModelChoiceField(queryset=Team.objects.order_by("name"), empty_label="All my teams")
+    ours, templates = both(field.widget, chosen.pk, ATTRS[1])
+    assert ours == templates and "Willow &amp; Ash" in ours
+
+
+def test_a_whole_field_is_drawn_as_before() -> None:
+    """The timeline's filter, as the page draws it: label, help, ticks and a select."""
+    form = TimelineFilterForm({"kind": ["conversation", "nonsense"]}, circle=[])
+    form.is_valid()
+    for name in ("kind", "member"):
+        ours = form[name].as_field_group()
+        form.renderer = TemplatesSetting()
+        assert ours == form[name].as_field_group()
+        form.renderer = Renderer()
+
+
+TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=12)
+CHOICE = st.tuples(st.one_of(TEXT, st.integers(0, 99)), TEXT)
+CHOICES = st.lists(st.one_of(CHOICE, st.tuples(TEXT, st.lists(CHOICE, max_size=3))), max_size=5)
+
+
+@given(
+    kind=st.sampled_from(
+        [forms.Select, forms.SelectMultiple, forms.CheckboxSelectMultiple, forms.RadioSelect]
+    ),
+    choices=CHOICES,
+    chosen=st.lists(TEXT, max_size=2),
+    attrs=st.dictionaries(
+        st.sampled_from(["id", "class", "data-x", "required"]), st.one_of(TEXT, st.booleans())
+    ),
+)
+def test_generated_lists_are_written_as_the_templates_draw_them(kind, choices, chosen, attrs) -> None:
+    widget = kind(choices=choices)
+    value = chosen if widget.allow_multiple_selected else (chosen[0] if chosen else None)
+    ours, templates = both(widget, value, attrs)
+    assert ours == templates
