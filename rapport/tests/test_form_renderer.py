@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from chronology.forms import TimelineFilterForm
 from people.models import Team
-from rapport.lib.form_renderer import Renderer, select, ticks
+from rapport.lib.form_renderer import Renderer, field_group, select, ticks
 
 AWKWARD = [("", "---------"), ("a&b", "Fish & chips"), ('say "hi"', "<b>bold</b>"), (3, "Three")]
 GROUPED = [
@@ -98,13 +98,13 @@ def test_choices_from_the_database_are_written_as_the_templates_draw_them() -> N
 
 def test_a_whole_field_is_drawn_as_before() -> None:
     """The timeline's filter, as the page draws it: label, help, ticks and a select."""
-    form = TimelineFilterForm({"kind": ["conversation", "nonsense"]}, circle=[])
-    form.is_valid()
+    data = {"kind": ["conversation", "nonsense"]}
+    ours = TimelineFilterForm(data, circle=[])
+    templates = TimelineFilterForm(data, circle=[], renderer=TemplatesSetting())
+    assert isinstance(ours[name := "kind"].renderer, Renderer)
+    assert isinstance(templates[name].renderer, TemplatesSetting) and templates.errors
     for name in ("kind", "member"):
-        ours = form[name].as_field_group()
-        form.renderer = TemplatesSetting()
-        assert ours == form[name].as_field_group()
-        form.renderer = Renderer()
+        assert ours[name].as_field_group() == templates[name].as_field_group()
 
 
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=12)
@@ -127,3 +127,40 @@ def test_generated_lists_are_written_as_the_templates_draw_them(kind, choices, c
     value = chosen if widget.allow_multiple_selected else (chosen[0] if chosen else None)
     ours, templates = both(widget, value, attrs)
     assert ours == templates
+
+
+class EveryKindOfField(forms.Form):
+    name = forms.CharField(label="Name & title", help_text="As they like to be called.")
+    note = forms.CharField(label=gettext_lazy("Note"), required=False, widget=forms.Textarea)
+    agreed = forms.BooleanField(label="They agreed", help_text="Tick when <they> say so.", required=False)
+    must = forms.BooleanField(label="Required tick")
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    kinds = forms.MultipleChoiceField(
+        label="Kinds", choices=AWKWARD[1:], widget=forms.CheckboxSelectMultiple, help_text="Any."
+    )
+    way = forms.ChoiceField(label="Way", choices=AWKWARD, widget=forms.RadioSelect, required=False)
+    team = forms.ChoiceField(label="Team", choices=GROUPED)
+    when = forms.DateField(label="When", required=False)
+    labelled = forms.CharField(label=mark_safe("<abbr>NHS</abbr> number"), required=False)
+
+
+@pytest.mark.parametrize(
+    "data, auto_id",
+    [
+        (None, "id_%s"),
+        ({}, "id_%s"),
+        (
+            {"name": "Ann", "kinds": ["nonsense"], "way": "?", "team": "n1", "when": "soon", "must": "on"},
+            "id_%s",
+        ),
+        ({"name": "Ann"}, False),
+        ({"name": "x" * 3, "agreed": "on", "kinds": ["a&b"], "team": "x"}, "f-%s"),
+    ],
+)
+def test_each_kind_of_field_is_drawn_as_the_template_draws_it(data, auto_id) -> None:
+    """Label, help, errors and widget, with and without ids, with and without errors."""
+    ours = EveryKindOfField(data, auto_id=auto_id)
+    templates = EveryKindOfField(data, auto_id=auto_id, renderer=TemplatesSetting())
+    for name in EveryKindOfField.base_fields:
+        assert field_group(ours[name]) is not None  # written here, not by the template
+        assert ours[name].as_field_group() == templates[name].as_field_group(), name
