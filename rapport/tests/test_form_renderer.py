@@ -13,31 +13,19 @@ from hypothesis import strategies as st
 from chronology.forms import TimelineFilterForm
 from people.models import Team
 from rapport.lib.form_renderer import Renderer, field_group, select, ticks
+from rapport.testing.choices import AWKWARD, GROUPED, OtherOption, OtherTick
 
-AWKWARD = [("", "---------"), ("a&b", "Fish & chips"), ('say "hi"', "<b>bold</b>"), (3, "Three")]
-GROUPED = [
-    ("Near", [("n1", "Next door"), ("n2", "Same street")]),
-    ("Far", [("f1", "Abroad")]),
-    ("x", "Loose"),
-]
 SAFE_AND_LAZY = [
     ("s", mark_safe("<em>safe</em>")),
     ("l", gettext_lazy("Lazy & late")),
     (mark_safe("<v>"), "v"),
+    ((1, 2), "a tuple"),
 ]
 ATTRS = [
     None,
     {"id": "id_pick", "aria-describedby": "pick_hint"},
     {"required": True, "disabled": False, "data-x": "<y>"},
 ]
-
-
-class OtherOption(forms.Select):
-    option_template_name = "django/forms/widgets/input.html"
-
-
-class OtherTick(forms.CheckboxSelectMultiple):
-    option_template_name = "django/forms/widgets/input.html"
 
 
 WIDGETS = [

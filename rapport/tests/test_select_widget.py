@@ -11,17 +11,7 @@ from django.forms.renderers import DjangoTemplates, TemplatesSetting
 from django.template import engines
 
 from people.models import Team
-
-AWKWARD = [("", "---------"), ("a&b", "Fish & chips"), ('say "hi"', "<b>bold</b>"), (3, "Three")]
-GROUPED = [
-    ("Near", [("n1", "Next door"), ("n2", "Same street")]),
-    ("Far", [("f1", "Abroad")]),
-    ("x", "Loose"),
-]
-
-
-class OtherOption(forms.Select):
-    option_template_name = "django/forms/widgets/input.html"  # not overridden by the project
+from rapport.testing.choices import AWKWARD, GROUPED, OtherOption, OtherTick
 
 
 def drawn(widget: forms.Widget, value: object, attrs: dict[str, object] | None = None) -> tuple[str, str]:
@@ -65,10 +55,6 @@ def test_choices_from_the_database_are_drawn_as_django_draws_them() -> None:
     ours, djangos = drawn(field.widget, chosen.pk)
     assert ours == djangos
     assert "Willow &amp; Ash" in ours
-
-
-class OtherTick(forms.CheckboxSelectMultiple):
-    option_template_name = "django/forms/widgets/input.html"  # not the usual option
 
 
 def drawn_by_including(widget: forms.Widget, value: object, attrs: dict[str, object] | None) -> str:
