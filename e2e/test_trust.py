@@ -161,6 +161,12 @@ def test_an_administrator_checks_the_audit_trail_and_follows_the_check(
     expect(page.get_by_text("A check is waiting to start")).to_be_visible()
     expect(page.get_by_role("button", name="Check the whole trail now")).to_have_count(0)
     assert_accessible(page)
+    # A keyboard user on "Refresh" keeps their place while the page updates itself.
+    page.get_by_role("link", name="Refresh").focus()
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        pass
+    page.wait_for_timeout(200)  # the swap settles after the answer arrives
+    assert page.evaluate("document.activeElement.id") == "check-refresh"
     run_check(waiting.pk)
     expect(page.locator("#check-announce")).to_have_text(
         "The check has finished: the audit trail is intact.", timeout=10_000
