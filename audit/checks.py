@@ -37,8 +37,8 @@ def newest() -> tuple[ChainCheck | None, ChainCheck | None]:
     return under_way, ended
 
 
-def _stop(check: ChainCheck, problem: str) -> None:
-    ChainCheck.objects.filter(pk=check.pk, under_way=True).update(
+def _stop(check_id: int, problem: str) -> None:
+    ChainCheck.objects.filter(pk=check_id, under_way=True).update(
         status=Status.STOPPED, under_way=None, finished_at=timezone.now(), problem=problem
     )
 
@@ -51,7 +51,7 @@ def ask_for_check(*, actor: "User", request: HttpRequest | None = None) -> tuple
 
     current = ChainCheck.objects.filter(under_way=True).first()
     if current is not None and stalled(current):
-        _stop(current, "It stopped reporting before it reached the end, so it was interrupted.")
+        _stop(current.pk, "It stopped reporting before it reached the end, so it was interrupted.")
         current = None
     if current is not None:
         return current, False
@@ -74,29 +74,27 @@ def ask_for_check(*, actor: "User", request: HttpRequest | None = None) -> tuple
 def run_check(check_id: int) -> ChainCheck | None:
     """Walk the trail for a check that is waiting, reporting as it goes. A check that is no
     longer waiting (already run, or stopped) is left alone."""
-    now = timezone.now()
     if not ChainCheck.objects.filter(pk=check_id, status=Status.WAITING, under_way=True).update(
-        status=Status.RUNNING, heard_at=now
+        status=Status.RUNNING, heard_at=timezone.now()
     ):
         return None
 
     def heard(checked: int) -> None:
         ChainCheck.objects.filter(pk=check_id).update(checked=checked, heard_at=timezone.now())
 
-    check = ChainCheck.objects.get(pk=check_id)
     try:
         report = verify(progress=heard)
     except Exception:
-        _stop(check, "It stopped with an error before it reached the end.")
+        _stop(check_id, "It stopped with an error before it reached the end.")
         raise
+    ended = timezone.now()
     ChainCheck.objects.filter(pk=check_id).update(
         status=Status.DONE,
         under_way=None,
         checked=report.checked,
-        heard_at=timezone.now(),
-        finished_at=timezone.now(),
+        heard_at=ended,
+        finished_at=ended,
         broken_at=report.broken_at,
         problem=report.problem[:255],
     )
-    check.refresh_from_db()
-    return check
+    return ChainCheck.objects.get(pk=check_id)

@@ -104,8 +104,8 @@ class AuditSeal(models.Model):
 
 
 class ChainCheck(models.Model):
-    """One walk of the whole audit trail, asked for by an administrator (or run by
-    `manage.py verify_audit`), and what it found.
+    """One walk of the whole audit trail, asked for by an administrator on the "Audit
+    check" page, and what it found (`manage.py verify_audit` walks in place and keeps none).
 
     A service of some years keeps millions of events, and the walk reads every one: minutes
     of work. A page that walked it while the administrator waited would outlive the

@@ -93,14 +93,10 @@ class ActionForm(forms.Form):
         label="About",
         queryset=Person.objects.none(),
         required=False,
-        error_messages={
-            "invalid_choice": "Choose someone among the people discussed, or “No one in particular”."
-        },
+        error_messages={"invalid_choice": NOT_DISCUSSED},
     )
 
-    def __init__(
-        self, *args: Any, user: User, discussed: QuerySet[Person] | list[Person], **kwargs: Any
-    ) -> None:
+    def __init__(self, *args: Any, user: User, discussed: People, **kwargs: Any) -> None:
         """`discussed`: the people the meeting discussed, each already one this member of
         staff may see. An action is about one of them (meetings.services checks it too), so
         "About" offers only them: a handful, where every person the user may see was
