@@ -7,6 +7,10 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export PIP_PROGRESS_BAR := off
 # The suite on each core (at most four): each worker has its own test database.
 PARALLEL := -n auto --maxprocesses=4 --dist worksteal
+# The browser tests drive pages and scripts, the same on either database, and are half the
+# suite's time: they run once, on SQLite; the PostgreSQL run is every other test.
+# `make test PG_TESTS=` runs them on PostgreSQL too.
+PG_TESTS ?= -m 'not browser'
 
 .PHONY: run serve test lint typecheck pytest bench fuzz demo migrate install install-dev browser clean
 
@@ -25,7 +29,8 @@ test: install-dev browser
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=rapport.settings_test $(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest $(PARALLEL)
 	@case "$${DATABASE_URL:-}" in \
-	  postgres*) echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest $(PARALLEL) ;; \
+	  postgres*) echo "== again on PostgreSQL ($$DATABASE_URL): pytest $(PG_TESTS)"; \
+	    $(BIN)/pytest $(PARALLEL) $(PG_TESTS) ;; \
 	  *) echo "== DATABASE_URL is not PostgreSQL: PostgreSQL run skipped" ;; \
 	esac
 
