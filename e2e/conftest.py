@@ -1,5 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium against pytest-django's live server."""
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -88,10 +89,16 @@ def log_out(page: Page) -> None:
     page.get_by_role("button", name="Log out").click()
 
 
+@functools.cache
+def axe_source() -> str:
+    """axe-core's script, read once for the whole run (it is half a megabyte)."""
+    return AXE.read_text()
+
+
 def assert_accessible(page: Page) -> None:
     """axe-core's WCAG 2.x A/AA rules; any violation fails with what and where."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())
+        page.evaluate(axe_source())
     result = page.evaluate(
         """async () => {
             const r = await axe.run(document, {runOnly: {type: 'tag',
