@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from circles.models import Relationship, RelationshipQuerySet
-from people.access import people_visible_to
+from people.access import about_someone_visible_to, people_visible_to
 from people.models import Person
 from rapport.lib.columns import party
 from rapport.lib.lookups import IdList
@@ -50,12 +50,15 @@ CUTOFF_SLOTS = {
 
 
 def lapsed_condition(limits: Mapping[str, Any]) -> Q:
-    """The same rule as a query on relationships annotated with `last_contact`."""
+    """The same rule as a query on relationships. One term for each rhythm and each way of
+    being late (a last contact too long ago, or none yet since a start too long ago): each is
+    one range of the rhythm index, so the database can read the lapsed of a whole service
+    straight from it."""
     condition = Q()
     for every in Relationship.Frequency.values:
-        condition |= Q(contact_every_days=every) & (
-            Q(last_contact__lt=limits[f"at_{every}"])
-            | Q(last_contact__isnull=True, started_on__lt=limits[f"on_{every}"])
+        condition |= Q(contact_every_days=every, last_contact_at__lt=limits[f"at_{every}"])
+        condition |= Q(
+            contact_every_days=every, last_contact_at__isnull=True, started_on__lt=limits[f"on_{every}"]
         )
     return condition
 
@@ -67,16 +70,25 @@ def lapsed_relationships(
     agreed contact has not happened on time, longest since contact first. Reads the last
     contact kept on each relationship (interactions.services), so the cost does not grow with
     years of history."""
-    return (
-        Relationship.objects.current(today)
+    lapsed = lapsed_condition(cutoffs(today) if limits is None else limits)
+    current = Relationship.objects.current(today).filter(contact_every_days__isnull=False)
+    if user.is_administrator:
+        # Everyone's: the lapsed first, read from the rhythm index (1,600 of 27,000 rhythms at
+        # 20,000 people), then their people. Starting from the people, SQLite walked every
+        # relationship of the service: 50 ms for the list and 50 more for its count.
+        chosen = current.filter(pk__in=Relationship.objects.filter(lapsed).values("pk")).filter(
+            about_someone_visible_to(user), person__status=Person.Status.ACTIVE
+        )
+    else:
         # The people first (theirs, still supported), then their relationships by the person
         # index: with the status as a join on every relationship, SQLite walked every active
-        # person of the service (26 ms at 20,000 people, growing with the service).
-        .filter(person__in=people_visible_to(user).filter(status=Person.Status.ACTIVE))
-        .filter(contact_every_days__isnull=False)
-        .annotate(last_contact=F("last_contact_at"))
-        .filter(lapsed_condition(cutoffs(today) if limits is None else limits))
-        .order_by(F("last_contact").asc(nulls_first=True), "started_on", "pk")
+        # person of the service (26 ms at 20,000 people, growing with the service); from the
+        # rhythm index, every lapsed relationship of the service.
+        chosen = current.filter(
+            person__in=people_visible_to(user).filter(status=Person.Status.ACTIVE)
+        ).filter(lapsed)
+    return chosen.annotate(last_contact=F("last_contact_at")).order_by(
+        F("last_contact").asc(nulls_first=True), "started_on", "pk"
     )
 
 
