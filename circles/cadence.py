@@ -73,10 +73,11 @@ def lapsed_relationships(
     lapsed = lapsed_condition(cutoffs(today) if limits is None else limits)
     current = Relationship.objects.current(today).filter(contact_every_days__isnull=False)
     if user.is_administrator:
-        # Everyone's: the lapsed first, read from the rhythm index (1,600 of 27,000 rhythms at
-        # 20,000 people), then their people. Starting from the people, SQLite walked every
-        # relationship of the service: 50 ms for the list and 50 more for its count.
-        chosen = current.filter(pk__in=Relationship.objects.filter(lapsed).values("pk")).filter(
+        # Everyone's: the lapsed read from the rhythm index, one range for each term of the
+        # rule (1,600 of 27,000 rhythms at 20,000 people), then their people. Starting from
+        # the people, SQLite walked every relationship of the service: 50 ms for the list and
+        # 50 more for its count.
+        chosen = current.filter(lapsed).filter(
             about_someone_visible_to(user), person__status=Person.Status.ACTIVE
         )
     else:

@@ -11,6 +11,7 @@ unless they come through the disclosure gate (`consent.sharing.record_past_discl
 """
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC
 from itertools import islice
 from typing import Any
 
@@ -41,7 +42,14 @@ def next_id(model: type[models.Model]) -> int:
 
 def _converter(field: models.Field[Any, Any]) -> Callable[[Any], Any] | None:
     if connection.vendor == "sqlite" and isinstance(field, models.DateTimeField):
-        return lambda value: connection.ops.adapt_datetimefield_value(value)
+        adapt = connection.ops.adapt_datetimefield_value
+        if connection.timezone is not UTC:
+            return adapt
+        # What Django stores for a moment in UTC, without its lookups for each of millions of
+        # values (a fifth of a build's time went there).
+        return lambda value: (
+            str(value.replace(tzinfo=None)) if value is not None and value.tzinfo is UTC else adapt(value)
+        )
     if connection.vendor == "sqlite" and isinstance(field, models.DateField):
         return lambda value: None if value is None else value.isoformat()
     return None

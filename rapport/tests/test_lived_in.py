@@ -1,8 +1,12 @@
 """The benchmark's lived-in service: years of records per person, built in bulk, still
 keeping the audit chain and the disclosure gate."""
 
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.db.models import Count
 
 from audit.chain import verify
@@ -12,7 +16,7 @@ from consent.models import ConsentRecord, Disclosure
 from consent.sharing import record_past_disclosures
 from interactions.models import Interaction
 from people.models import Person
-from rapport.lib.bulk import RefusedBulkWrite, insert_rows
+from rapport.lib.bulk import RefusedBulkWrite, _converter, insert_rows
 
 
 @pytest.fixture
@@ -114,3 +118,20 @@ def test_pages_ask_the_same_number_of_questions_after_years_more(db, client) -> 
     assert max(before[timeline], after[timeline]) <= TIMELINE_MOST
     before[timeline] = after[timeline] = 0
     assert after == before, list(zip([p for _, p in pages], before, after, strict=True))
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime(2024, 3, 31, 1, 30, tzinfo=UTC),
+        datetime(2024, 3, 31, 1, 30, 0, 250, tzinfo=UTC),
+        datetime(2024, 10, 27, 1, 30, tzinfo=ZoneInfo("Europe/London")),
+        None,
+    ],
+)
+def test_a_moment_written_in_bulk_is_stored_as_django_stores_it(db, moment) -> None:
+    convert = _converter(Interaction._meta.get_field("occurred_at"))
+    if connection.vendor != "sqlite":
+        assert convert is None  # COPY takes the value itself
+    else:
+        assert convert is not None and convert(moment) == connection.ops.adapt_datetimefield_value(moment)
