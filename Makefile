@@ -20,7 +20,9 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py demo_data --if-empty
 	$(BIN)/python manage.py schedule_reminders
-	$(BIN)/python manage.py db_worker & worker=$$!; trap "kill $$worker" EXIT; \
+	$(BIN)/python manage.py db_worker & worker=$$!; \
+	  $(BIN)/python manage.py db_worker --queue-name audit & checker=$$!; \
+	  trap "kill $$worker $$checker" EXIT; \
 	  $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 ## make test: install what the tests need, lint, type-check, run the suite (SQLite, then PostgreSQL when DATABASE_URL says so)

@@ -5,6 +5,6 @@ from django_tasks import task
 from audit.checks import run_check
 
 
-@task()
+@task(queue_name="audit")
 def check_the_trail(check_id: int) -> None:
     run_check(check_id)

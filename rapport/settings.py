@@ -73,7 +73,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
 ]
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Two queues, each with its own worker: a check of the whole audit trail takes minutes at a
+# large service, and the morning digest must not wait behind it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "audit"]}}
 
 MIDDLEWARE = [
     "rapport.middleware.refuse_undecodable_input",

@@ -5,7 +5,9 @@ never inside a request."""
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.db import IntegrityError, transaction
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +17,7 @@ from audit.services import audit_record
 from audit.tests.tampering import behind_the_applications_back
 
 PAGE = reverse("audit:check")
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "audit"]}}
 
 
 @pytest.fixture
@@ -149,3 +152,22 @@ def test_events_written_during_the_walk_are_not_mistaken_for_tampering(
     monkeypatch.setattr(chain, "_end_of_chain", then_someone_looks)
     report = chain.verify()
     assert report.intact and report.checked == len(trail)
+
+
+@override_settings(TASKS=DB_TASKS)
+def test_a_check_waits_for_the_audit_worker_not_the_digests(
+    signed_in, trail, django_capture_on_commit_callbacks, monkeypatch
+) -> None:
+    """A walk of millions of events must not hold the worker the morning digest needs: the
+    check goes to its own queue, which only the audit worker takes. (The real worker, but
+    it may not close the test's connection, which holds the test's transaction.)"""
+    monkeypatch.setattr("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None)
+    _ask(signed_in, django_capture_on_commit_callbacks)
+    check = ChainCheck.objects.get()
+    call_command("db_worker", batch=True, queue_name="default", startup_delay=False, verbosity=0)
+    check.refresh_from_db()
+    assert check.status == ChainCheck.Status.WAITING
+    assert "A check is waiting to start" in signed_in.get(PAGE).content.decode()
+    call_command("db_worker", batch=True, queue_name="audit", startup_delay=False, verbosity=0)
+    check.refresh_from_db()
+    assert check.status == ChainCheck.Status.DONE and check.checked == len(trail) + 1

@@ -12,7 +12,7 @@ from reminders.digest import digest_for, send_digest
 from reminders.tasks import next_digest_time, send_daily_digests
 
 LONDON = ZoneInfo("Europe/London")
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "audit"]}}
 
 
 @pytest.fixture
