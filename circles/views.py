@@ -257,9 +257,10 @@ def keeping_in_touch(request: StaffRequest) -> HttpResponse:
     """Every agreed contact that has lapsed among the people this member of staff may see,
     a page at a time (My day shows the first few)."""
     today = timezone.localdate()
-    lapsed = lapsed_relationships(request.user, today).values_list("pk", flat=True)
+    # The page of ids and their count in one query (paging.OneQueryPaginator), then the rows.
+    lapsed = lapsed_relationships(request.user, today).only("pk")
     page = page_of(lapsed, request.GET.get("page"), settings.PAGE_SIZE)
-    rows = lapsed_rows(list(page), today)
+    rows = lapsed_rows([relationship.pk for relationship in page], today)
     audit_shown(
         actor=request.user,
         people=[row.relationship.person_id for row in rows],
