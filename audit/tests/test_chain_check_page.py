@@ -15,9 +15,9 @@ from audit import chain, checks
 from audit.models import AuditEvent, ChainCheck
 from audit.services import audit_record
 from audit.tests.tampering import behind_the_applications_back
+from rapport.settings import TASKS as DB_TASKS  # production's: the database queue
 
 PAGE = reverse("audit:check")
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "audit"]}}
 
 
 @pytest.fixture

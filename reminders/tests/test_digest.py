@@ -7,12 +7,12 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from rapport.settings import TASKS as DB_TASKS  # production's: the database queue
 from rapport.testing.factories import CommitmentFactory
 from reminders.digest import digest_for, send_digest
 from reminders.tasks import next_digest_time, send_daily_digests
 
 LONDON = ZoneInfo("Europe/London")
-DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "audit"]}}
 
 
 @pytest.fixture
