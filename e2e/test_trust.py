@@ -163,9 +163,11 @@ def test_an_administrator_checks_the_audit_trail_and_follows_the_check(
     assert_accessible(page)
     # A keyboard user on "Refresh" keeps their place while the page updates itself.
     page.get_by_role("link", name="Refresh").focus()
-    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
-        pass
-    page.wait_for_timeout(200)  # the swap settles after the answer arrives
+    # The next poll's swap, settled (htmx puts focus back during the swap, before this event).
+    settled = (
+        "() => new Promise(done => document.body.addEventListener('htmx:afterSettle', done, {once: true}))"
+    )
+    page.evaluate(settled)
     assert page.evaluate("document.activeElement.id") == "check-refresh"
     run_check(waiting.pk)
     expect(page.locator("#check-announce")).to_have_text(
