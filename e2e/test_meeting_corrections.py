@@ -101,3 +101,36 @@ def test_add_another_action_without_javascript(live_server, browser, worker, tea
     # No axe or width check here: both run scripts in the page, which this context forbids
     # (the same page with scripts is checked above).
     context.close()
+
+
+def test_an_administrator_shows_the_chosen_teams_staff(
+    live_server, page: Page, administrator, worker, teammate, outsider, team, console_errors
+) -> None:
+    """The lists of staff hold the team chosen, not the whole provider's: the button brings
+    them, keeps what was typed, and leaves the reader at the list it filled."""
+    page.set_viewport_size({"width": 360, "height": 740})
+    base = live_server.url
+    log_in(page, base, "administrator")
+    page.goto(f"{base}/meetings/new/")
+    page.get_by_label(re.compile("^Title")).fill("Rota for the holidays")
+    page.get_by_label(re.compile("^Team")).select_option(label="Willow House")
+    staff = page.get_by_role("group", name=re.compile("^Staff attending"))
+    expect(staff.get_by_role("checkbox")).to_have_count(0)
+    page.get_by_role("button", name=re.compile("^Show this team.s staff$")).click()
+    expect(page).to_have_url(re.compile(r"#staff-section$"))
+    expect(staff.get_by_role("checkbox")).to_have_count(2)
+    expect(staff.get_by_label("Tom Mate")).to_be_visible()
+    expect(staff.get_by_label("Olly Outside")).to_have_count(0)
+    expect(page.get_by_label(re.compile("^Title"))).to_have_value("Rota for the holidays")
+    expect(page.get_by_text("There is a problem")).to_have_count(0)
+    assert_accessible(page)
+    assert_fits_phone(page)
+    staff.get_by_label("Tom Mate").check()
+    row = page.get_by_role("group", name="Action 1")
+    row.get_by_label("Action").fill("Send the rota")
+    row.get_by_label("Who").select_option(label="Wendy Worker")
+    row.get_by_label("By").fill("2030-01-31")
+    page.get_by_label(re.compile("^Type")).select_option(label="Team meeting")
+    page.get_by_role("button", name="Save meeting", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Rota for the holidays")
+    expect(page.get_by_role("region", name="Who")).to_contain_text("Tom Mate")

@@ -10,9 +10,8 @@ from accounts.models import User
 from circles.access import contacts_visible_to
 from circles.selectors import organisation_search
 from interactions.forms import DateTimeInput
-from meetings.forms import ActionForm, staff_of
+from meetings.forms import ActionForm, staff_offered
 from meetings.models import Meeting
-from people.forms import teams_assignable_by
 from rapport.lib.concurrency import VersionedFormMixin
 
 REASON_HELP = "Everyone who reads the record sees this beside the correction."
@@ -51,7 +50,7 @@ class CorrectionForm(VersionedFormMixin, forms.ModelForm[Meeting]):
         # The form shows minutes: seconds in the stored time must not count as a change.
         self.initial["held_at"] = timezone.localtime(meeting.held_at).replace(second=0, microsecond=0)
         choices = {
-            "staff": staff_of(teams_assignable_by(user)),
+            "staff": staff_offered(user, team=meeting.team_id, chosen=self["staff"].value() or []),
             "contacts": contacts_visible_to(user),
             "organisations": organisation_search(),
         }
@@ -70,7 +69,7 @@ class LateActionForm(ActionForm):
     )
 
     def __init__(self, *args: Any, user: User, meeting: Meeting, **kwargs: Any) -> None:
-        super().__init__(*args, user=user, discussed=meeting.people.all(), **kwargs)
+        super().__init__(*args, user=user, discussed=meeting.people.all(), team=meeting.team_id, **kwargs)
         for name, missing in [
             ("title", "Say what is to be done."),
             ("owner", "Say who will do it."),

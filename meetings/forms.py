@@ -1,10 +1,11 @@
 """Recording a meeting: who, about whom, its decisions and actions, as many rows as needed."""
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any, cast
 
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
@@ -22,6 +23,45 @@ from rapport.lib.labels import name_the_empty_choice
 
 def staff_of(teams: QuerySet[Team]) -> QuerySet[User]:
     return User.objects.filter(is_active=True, memberships__team__in=teams).distinct().order_by("first_name")
+
+
+def _ids(values: Iterable[object]) -> set[int]:
+    """Database ids among posted or initial values (a model, a number or its text)."""
+    found = set()
+    for value in values:
+        text = str(getattr(value, "pk", value))
+        if text.isdigit() and len(text) <= 18:
+            found.add(int(text))
+    return found
+
+
+def staff_offered(user: User, *, team: object = None, chosen: Iterable[object] = ()) -> QuerySet[User]:
+    """The staff a meeting's lists offer: those of the user's own teams and of the meeting's
+    team, and anyone already chosen, among the staff this user may name at all.
+
+    An administrator may record a meeting of any team. Offering every member of staff of the
+    provider, in "Staff attending", "Supervisee" and each action's "Who", made a page of
+    hundreds of options each (200 ms at 20,000 people); the team chosen brings its own. For
+    anyone else their own teams are all they may name, so this changes nothing for them.
+    Whoever is already chosen stays offered, so a choice never vanishes from the form, and
+    so checking a choice against this list is checking it against every member of staff
+    the user may name."""
+    near = Team.objects.of(user).values("pk")
+    teams = Q(memberships__team__in=near)
+    if team_ids := _ids([team]):
+        teams |= Q(memberships__team__in=team_ids)
+    choosable = staff_of(teams_assignable_by(user)).values("pk")
+    return (
+        User.objects.filter(pk__in=choosable)
+        .filter(teams | Q(pk__in=_ids(chosen)))
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def offers_staff_by_team(user: User) -> bool:
+    """Whether choosing a meeting's team changes whom its lists offer (see staff_offered)."""
+    return bool(user.is_administrator)
 
 
 class MeetingForm(forms.ModelForm[Meeting]):
@@ -54,15 +94,19 @@ class MeetingForm(forms.ModelForm[Meeting]):
         cast(forms.ModelMultipleChoiceField, self.fields["contacts"]).queryset = contacts_visible_to(user)
         # Partner organisations are a directory every member of staff may use (circles.access).
         cast(forms.ModelMultipleChoiceField, self.fields["organisations"]).queryset = organisation_search()
-        cast(forms.ModelMultipleChoiceField, self.fields["staff"]).queryset = staff_of(teams)
-        supervisee = cast(forms.ModelChoiceField, self.fields["supervisee"])
-        supervisee.queryset = staff_of(teams)
-        name_the_empty_choice(supervisee, "Not a supervision")
-        name_the_empty_choice(self.fields["kind"], "Choose…")
         if len(teams) == 1:
             self.fields["team"].initial = teams[0].pk
         self.fields["held_at"].initial = timezone.localtime().replace(second=0, microsecond=0)
         self.fields["staff"].initial = [user.pk]
+        # Read after the initial values are set: a bound field keeps the first it sees.
+        self.team_chosen = self["team"].value()
+        staff = cast(forms.ModelMultipleChoiceField, self.fields["staff"])
+        staff.queryset = staff_offered(user, team=self.team_chosen, chosen=self["staff"].value() or [])
+        supervisee = cast(forms.ModelChoiceField, self.fields["supervisee"])
+        supervisee.queryset = staff_offered(user, team=self.team_chosen, chosen=[self["supervisee"].value()])
+        name_the_empty_choice(supervisee, "Not a supervision")
+        name_the_empty_choice(self.fields["kind"], "Choose…")
+        self.staff_follow_team = offers_staff_by_team(user)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -96,13 +140,15 @@ class ActionForm(forms.Form):
         error_messages={"invalid_choice": NOT_DISCUSSED},
     )
 
-    def __init__(self, *args: Any, user: User, discussed: People, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: User, discussed: People, team: object = None, **kwargs: Any) -> None:
         """`discussed`: the people the meeting discussed, each already one this member of
         staff may see. An action is about one of them (meetings.services checks it too), so
         "About" offers only them: a handful, where every person the user may see was
-        thousands of options in each row."""
+        thousands of options in each row. `team`: the meeting's, whose staff "Who" offers
+        (staff_offered)."""
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["owner"]).queryset = staff_of(teams_assignable_by(user))
+        owner = cast(forms.ModelChoiceField, self.fields["owner"])
+        owner.queryset = staff_offered(user, team=team, chosen=[self["owner"].value()])
         about = cast(forms.ModelChoiceField, self.fields["about"])
         if isinstance(discussed, QuerySet):
             about.queryset = discussed

@@ -55,8 +55,12 @@ def meeting_create(request: StaffRequest) -> HttpResponse:
     data = added if added is not None else (request.POST or None)
     form = MeetingForm(data, user=request.user, initial=preset)
     decisions = DecisionFormSet(data, prefix="decisions")
-    actions = ActionFormSet(data, form_kwargs={"user": request.user, "discussed": people}, prefix="actions")
-    if added is not None:
+    actions = ActionFormSet(
+        data,
+        form_kwargs={"user": request.user, "discussed": people, "team": form.team_chosen},
+        prefix="actions",
+    )
+    if added is not None or (data is not None and "show_team_staff" in data):
         shown_without_errors(form, decisions, actions)
     elif request.method == "POST" and form.is_valid() and decisions.is_valid() and actions.is_valid():
         try:
