@@ -1,8 +1,47 @@
-"""Finding members of staff, for the administrators' staff list."""
+"""Finding members of staff: the administrators' staff list, and the staff a form offers."""
+
+from collections.abc import Iterable
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from accounts.models import Membership, User
+from accounts.models import Membership, Team, User
+
+
+def ids_among(values: Iterable[object]) -> set[int]:
+    """Database ids among posted or initial values (a model, a number or its text); anything
+    else is no one. A database id fits in 18 digits, and int() of a 5,000-digit text raises."""
+    found = set()
+    for value in values:
+        text = str(getattr(value, "pk", value))
+        if text.isdigit() and len(text) <= 18:
+            found.add(int(text))
+    return found
+
+
+def staff_offered(
+    user: User, *, choosable: QuerySet[Team], teams: Iterable[object] = (), chosen: Iterable[object] = ()
+) -> QuerySet[User]:
+    """The staff a form's list offers: members of the user's own teams and of `teams` (the
+    meeting's, or those the person is supported by), and anyone already chosen; always among
+    the active members of the `choosable` teams, the staff the user may name at all.
+
+    An administrator may name anyone: offering every member of staff of the provider made
+    lists of hundreds of options (a meeting's "Staff attending", "Supervisee" and each
+    action's "Who" took 200 ms at 20,000 people). The teams the record is about bring their
+    own staff instead. For anyone else, their own teams are what they may name, so this
+    changes nothing for them. Whoever is already chosen stays offered: a choice never
+    vanishes, and checking a choice against this list is checking it against every member
+    of staff the user may name."""
+    near = Q(memberships__team__in=Team.objects.of(user).values("pk"))
+    if team_ids := ids_among(teams):
+        near |= Q(memberships__team__in=sorted(team_ids))
+    may_name = User.objects.filter(is_active=True, memberships__team__in=choosable).values("pk")
+    return (
+        User.objects.filter(pk__in=may_name)
+        .filter(near | Q(pk__in=sorted(ids_among(chosen))))
+        .distinct()
+        .order_by("first_name", "last_name", "pk")
+    )
 
 
 def staff_search(query: str = "") -> QuerySet[User]:

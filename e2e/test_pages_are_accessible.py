@@ -113,6 +113,8 @@ def test_admin_pages(live_server, page: Page, administrator, team, console_error
         "/audit/check/",
         "/people/duplicates/",
         "/consent-topics/",
+        "/people/new/",  # with "Show these teams' staff"
+        "/meetings/new/",  # with "Show this team's staff"
     ]:
         page.goto(base + path)
         assert_accessible(page)

@@ -12,8 +12,9 @@ from meetings.correction_forms import CorrectionForm, LateActionForm
 from meetings.corrections import DecisionRow, meeting_add_late_action, meeting_correct
 from meetings.forms import MAX_DECISIONS, DecisionFormSet, chosen, contacts_of, organisations_of
 from meetings.models import Meeting
-from meetings.rows import shown_without_errors, with_added_row
+from meetings.rows import with_added_row
 from rapport.lib.concurrency import Conflict, save_or_conflict
+from rapport.lib.editing import shown_without_errors
 from rapport.lib.requests import StaffRequest
 
 

@@ -5,10 +5,11 @@ from datetime import date
 from typing import Any, cast
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import Team, User
+from accounts.models import User
+from accounts.selectors import staff_offered as offered
 from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
 from circles.selectors import organisation_search
@@ -21,42 +22,10 @@ from people.models import Person
 from rapport.lib.labels import name_the_empty_choice
 
 
-def staff_of(teams: QuerySet[Team]) -> QuerySet[User]:
-    return User.objects.filter(is_active=True, memberships__team__in=teams).distinct().order_by("first_name")
-
-
-def _ids(values: Iterable[object]) -> set[int]:
-    """Database ids among posted or initial values (a model, a number or its text)."""
-    found = set()
-    for value in values:
-        text = str(getattr(value, "pk", value))
-        if text.isdigit() and len(text) <= 18:
-            found.add(int(text))
-    return found
-
-
 def staff_offered(user: User, *, team: object = None, chosen: Iterable[object] = ()) -> QuerySet[User]:
-    """The staff a meeting's lists offer: those of the user's own teams and of the meeting's
-    team, and anyone already chosen, among the staff this user may name at all.
-
-    An administrator may record a meeting of any team. Offering every member of staff of the
-    provider, in "Staff attending", "Supervisee" and each action's "Who", made a page of
-    hundreds of options each (200 ms at 20,000 people); the team chosen brings its own. For
-    anyone else their own teams are all they may name, so this changes nothing for them.
-    Whoever is already chosen stays offered, so a choice never vanishes from the form, and
-    so checking a choice against this list is checking it against every member of staff
-    the user may name."""
-    near = Team.objects.of(user).values("pk")
-    teams = Q(memberships__team__in=near)
-    if team_ids := _ids([team]):
-        teams |= Q(memberships__team__in=team_ids)
-    choosable = staff_of(teams_assignable_by(user)).values("pk")
-    return (
-        User.objects.filter(pk__in=choosable)
-        .filter(teams | Q(pk__in=_ids(chosen)))
-        .distinct()
-        .order_by("first_name", "last_name", "pk")
-    )
+    """The staff a meeting's lists offer: the user's own teams', the meeting team's, and
+    whoever is already chosen (accounts.selectors.staff_offered says why)."""
+    return offered(user, choosable=teams_assignable_by(user), teams=[team], chosen=chosen)
 
 
 def offers_staff_by_team(user: User) -> bool:

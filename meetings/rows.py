@@ -6,10 +6,6 @@ in the page instead when scripts run. The formsets' absolute_max still bounds th
 whatever TOTAL_FORMS says.
 """
 
-from typing import Any
-
-from django import forms
-from django.forms.utils import ErrorDict
 from django.http import HttpRequest, QueryDict
 
 
@@ -27,16 +23,3 @@ def with_added_row(request: HttpRequest, most: dict[str, int]) -> QueryDict | No
             data[key] = str(min(rows + 1, limit))
             return data
     return None
-
-
-def shown_without_errors(*shown: Any) -> None:
-    """Not a submission: show what was typed without complaining about what is not yet."""
-    for item in shown:
-        if isinstance(item, forms.BaseFormSet):
-            for form in item.forms:
-                form._errors = ErrorDict()
-            # Django's own caches of a formset's errors, filled as full_clean() would.
-            item._errors = [ErrorDict() for _ in item.forms]  # type: ignore[attr-defined]
-            item._non_form_errors = item.error_class()  # type: ignore[attr-defined]
-        else:
-            item._errors = ErrorDict()

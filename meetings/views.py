@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.selectors import ids_among
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_shown
 from circles.models import Organisation
@@ -26,12 +27,13 @@ from meetings.forms import (
     decision_texts,
     organisations_of,
 )
-from meetings.rows import shown_without_errors, with_added_row
+from meetings.rows import with_added_row
 from meetings.services import meeting_record
 from meetings.versions import versions_of
 from people.access import people_visible_to
 from people.models import Person
 from people.selectors import person_search
+from rapport.lib.editing import asks_to_show_again, shown_without_errors
 from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
@@ -39,10 +41,8 @@ from rapport.lib.requests import StaffRequest
 def _chosen_people(request: StaffRequest) -> list[Person]:
     """People ticked on the form: those posted, or the one the link came from."""
     raw = request.POST.getlist("people") if request.method == "POST" else request.GET.getlist("person")
-    # A database id fits in 18 digits; a longer "number" is no one (and int() of a
-    # 5,000-digit string raises).
-    ids = [int(v) for v in raw if v.isdigit() and len(v) <= 18]
-    return list(people_visible_to(request.user).filter(pk__in=ids)) if ids else []
+    ids = ids_among(raw)
+    return list(people_visible_to(request.user).filter(pk__in=sorted(ids))) if ids else []
 
 
 @require_http_methods(["GET", "POST"])
@@ -60,7 +60,7 @@ def meeting_create(request: StaffRequest) -> HttpResponse:
         form_kwargs={"user": request.user, "discussed": people, "team": form.team_chosen},
         prefix="actions",
     )
-    if added is not None or (data is not None and "show_team_staff" in data):
+    if added is not None or asks_to_show_again(request):
         shown_without_errors(form, decisions, actions)
     elif request.method == "POST" and form.is_valid() and decisions.is_valid() and actions.is_valid():
         try:

@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
+from accounts.selectors import staff_offered
 from people.access import people_visible_to
 from people.models import Person
 from people.nhs import normalise_nhs_number
@@ -73,22 +74,25 @@ class PersonForm(forms.ModelForm[Person]):
         # team's people and members, and the key workers' choices then ran it again twice
         # (about 75 ms at 20,000 people).
         team_ids = set(teams_assignable_by(user).values_list("pk", flat=True))
-        if self.instance.pk:
-            team_ids |= set(self.instance.teams.values_list("pk", flat=True))
+        supported_by = set(self.instance.teams.values_list("pk", flat=True)) if self.instance.pk else set()
+        team_ids |= supported_by
         teams = Team.objects.filter(pk__in=sorted(team_ids))
         cast(forms.ModelMultipleChoiceField, self.fields["teams"]).queryset = teams
         self.fields["teams"].label = "Teams that support them"
         self.fields["teams"].help_text = "The teams that support this person can see the record."
-        cast(forms.ModelChoiceField, self.fields["key_worker"]).queryset = User.objects.filter(
-            is_active=True, memberships__team__in=sorted(team_ids)
-        ).distinct()
+        if not self.instance.pk and len(team_ids) == 1:
+            self.fields["teams"].initial = sorted(team_ids)
+        # Read after the initial values are set: a bound field keeps the first it sees.
+        key_worker = cast(forms.ModelChoiceField, self.fields["key_worker"])
+        key_worker.queryset = staff_offered(
+            user, choosable=teams, teams=self["teams"].value() or [], chosen=[self["key_worker"].value()]
+        )
+        self.staff_follow_teams = bool(user.is_administrator)
         self.fields["key_worker"].help_text = "Must work in one of the person's teams."
         name_the_empty_choice(self.fields["key_worker"], "No key worker yet")
         self.fields["nhs_number"].help_text = "10 digits, for example 943 476 5919."
         self.fields["nhs_number"].widget.attrs.update(inputmode="numeric", autocomplete="off")
         self.fields["preferred_name"].widget.attrs["autocomplete"] = "off"
-        if not self.instance.pk and len(team_ids) == 1:
-            self.fields["teams"].initial = sorted(team_ids)
 
     def clean_nhs_number(self) -> str:
         digits = normalise_nhs_number(self.cleaned_data.get("nhs_number", ""))

@@ -13,7 +13,7 @@ from people import selectors, services
 from people.access import leads_any_team_of, open_person
 from people.forms import DischargeForm, PersonEditForm, PersonForm, PersonSearchForm, ReadmitForm
 from rapport.lib.concurrency import apply_or_explain
-from rapport.lib.editing import versioned_edit
+from rapport.lib.editing import asks_to_show_again, shown_without_errors, versioned_edit
 from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 from rapport.lib.roles import administrator_required
@@ -48,7 +48,9 @@ def person_list(request: StaffRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def person_create(request: StaffRequest) -> HttpResponse:
     form = PersonForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
+    if asks_to_show_again(request):
+        shown_without_errors(form)
+    elif request.method == "POST" and form.is_valid():
         person = services.person_create(
             actor=request.user,
             person=form.save(commit=False),

@@ -53,11 +53,11 @@ def test_an_administrator_is_offered_the_chosen_teams_staff_not_the_providers(
 ) -> None:
     client.force_login(administrator)
     body = client.get(reverse("meetings:create")).content.decode()
-    assert "show_team_staff" in body
+    assert "show_again" in body
     for name in ("staff", "supervisee", "actions-0-owner"):
         assert _offered(body, name) == set(), name  # a member of no team: no one yet
 
-    shown = client.post(reverse("meetings:create"), _form(team, show_team_staff="1", title="Kept"))
+    shown = client.post(reverse("meetings:create"), _form(team, show_again="1", title="Kept"))
     body = shown.content.decode()
     assert shown.status_code == 200 and not Meeting.objects.exists()
     assert 'value="Kept"' in body and "There is a problem" not in body
@@ -78,7 +78,7 @@ def test_whoever_is_chosen_stays_offered_and_is_saved(
         **{"actions-0-title": "Send the rota", "actions-0-owner": outsider.pk},
         **{"actions-0-due_on": timezone.localdate().isoformat()},
     )
-    body = client.post(reverse("meetings:create"), {**data, "show_team_staff": "1"}).content.decode()
+    body = client.post(reverse("meetings:create"), {**data, "show_again": "1"}).content.decode()
     assert {str(worker.pk), str(far.pk)} <= _offered(body, "staff")
     assert str(outsider.pk) in _offered(body, "actions-0-owner")
     assert str(far.pk) not in _offered(body, "supervisee")  # chosen there only
@@ -93,13 +93,13 @@ def test_whoever_is_chosen_stays_offered_and_is_saved(
 def test_a_worker_cannot_name_staff_of_another_team(client, worker, teammate, outsider, team) -> None:
     client.force_login(worker)
     body = client.get(reverse("meetings:create")).content.decode()
-    assert "show_team_staff" not in body  # their own teams are all they may name
+    assert "show_again" not in body  # their own teams are all they may name
     assert _offered(body, "staff") == {str(worker.pk), str(teammate.pk)}
 
-    forged = _form(team, staff=[worker.pk, outsider.pk], show_team_staff="1")
+    forged = _form(team, staff=[worker.pk, outsider.pk], show_again="1")
     body = client.post(reverse("meetings:create"), forged).content.decode()
     assert str(outsider.pk) not in _offered(body, "staff") and "Olly" not in body
-    response = client.post(reverse("meetings:create"), {**forged, "show_team_staff": ""} | {"team": team.pk})
+    response = client.post(reverse("meetings:create"), {**forged, "show_again": ""} | {"team": team.pk})
     assert response.status_code == 200 and not Meeting.objects.exists()
 
 
@@ -111,7 +111,7 @@ def test_a_worker_of_two_teams_keeps_both_teams_staff(worker, teammate, outsider
 
 def test_the_lists_read_a_bounded_number_of_rows(administrator, team, third_team, staff_elsewhere) -> None:
     """However many staff the provider has, the administrator's lists hold one team's."""
-    form = MeetingForm(_form(team, show_team_staff="1"), user=administrator)
+    form = MeetingForm(_form(team, show_again="1"), user=administrator)
     assert list(form.fields["staff"].queryset) == []
     assert set(staff_offered(administrator, team=third_team.pk)) == set(staff_elsewhere)
 
