@@ -44,6 +44,12 @@ def staff_offered(
     )
 
 
+def offers_staff_by_team(user: User) -> bool:
+    """Whether the teams a form names change whom staff_offered offers this user: only for
+    an administrator, who may name staff beyond their own teams."""
+    return bool(user.is_administrator)
+
+
 def staff_search(query: str = "") -> QuerySet[User]:
     """Everyone with a log-in, those still able to sign in first, by name; narrowed by each
     word of `query` to those whose name, username or job title contains it. A provider has

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
+from accounts.selectors import offers_staff_by_team
 from accounts.selectors import staff_offered as offered
 from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
@@ -26,11 +27,6 @@ def staff_offered(user: User, *, team: object = None, chosen: Iterable[object] =
     """The staff a meeting's lists offer: the user's own teams', the meeting team's, and
     whoever is already chosen (accounts.selectors.staff_offered says why)."""
     return offered(user, choosable=teams_assignable_by(user), teams=[team], chosen=chosen)
-
-
-def offers_staff_by_team(user: User) -> bool:
-    """Whether choosing a meeting's team changes whom its lists offer (see staff_offered)."""
-    return bool(user.is_administrator)
 
 
 class MeetingForm(forms.ModelForm[Meeting]):

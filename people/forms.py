@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import Team, User
-from accounts.selectors import staff_offered
+from accounts.selectors import offers_staff_by_team, staff_offered
 from people.access import people_visible_to
 from people.models import Person
 from people.nhs import normalise_nhs_number
@@ -87,7 +87,7 @@ class PersonForm(forms.ModelForm[Person]):
         key_worker.queryset = staff_offered(
             user, choosable=teams, teams=self["teams"].value() or [], chosen=[self["key_worker"].value()]
         )
-        self.staff_follow_teams = bool(user.is_administrator)
+        self.staff_follow_teams = offers_staff_by_team(user)
         self.fields["key_worker"].help_text = "Must work in one of the person's teams."
         name_the_empty_choice(self.fields["key_worker"], "No key worker yet")
         self.fields["nhs_number"].help_text = "10 digits, for example 943 476 5919."
