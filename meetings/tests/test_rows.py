@@ -8,22 +8,10 @@ from django.utils import timezone
 
 from meetings.forms import MAX_ACTIONS
 from meetings.models import Meeting
+from meetings.tests.forms import meeting_form_data
 from rapport.testing.factories import OrganisationFactory, RelationshipFactory
 
-
-def _form(team, **extra) -> dict:
-    return {
-        "kind": "team",
-        "title": "Rota for the holidays",
-        "team": team.pk,
-        "held_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "decisions-TOTAL_FORMS": "1",
-        "decisions-INITIAL_FORMS": "0",
-        "decisions-0-text": "Cover Christmas Day in pairs",
-        "actions-TOTAL_FORMS": "1",
-        "actions-INITIAL_FORMS": "0",
-        **extra,
-    }
+_form = meeting_form_data
 
 
 def test_add_another_action_keeps_what_was_typed_and_saves_nothing(client, worker, team) -> None:

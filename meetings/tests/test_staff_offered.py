@@ -12,6 +12,7 @@ from accounts.models import Team
 from meetings.forms import MeetingForm, staff_offered
 from meetings.models import Meeting
 from meetings.services import meeting_record
+from meetings.tests.forms import meeting_form_data
 from rapport.testing.factories import TeamFactory, UserFactory
 
 
@@ -34,18 +35,7 @@ def _offered(body: str, name: str) -> set[str]:
     return set(ticks) | set(options)
 
 
-def _form(team, **extra) -> dict:
-    return {
-        "kind": "team",
-        "title": "Rota for the holidays",
-        "team": team.pk,
-        "held_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
-        "decisions-TOTAL_FORMS": "1",
-        "decisions-INITIAL_FORMS": "0",
-        "actions-TOTAL_FORMS": "1",
-        "actions-INITIAL_FORMS": "0",
-        **extra,
-    }
+_form = meeting_form_data
 
 
 def test_an_administrator_is_offered_the_chosen_teams_staff_not_the_providers(
