@@ -132,5 +132,6 @@ def test_an_administrator_shows_the_chosen_teams_staff(
     row.get_by_label("By").fill("2030-01-31")
     page.get_by_label(re.compile("^Type")).select_option(label="Team meeting")
     page.get_by_role("button", name="Save meeting", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/meetings/\d+/$"))  # not carrying "#staff-section"
     expect(page.get_by_role("heading", level=1)).to_contain_text("Rota for the holidays")
     expect(page.get_by_role("region", name="Who")).to_contain_text("Tom Mate")
