@@ -13,6 +13,7 @@ from django.forms.utils import ErrorList
 from accounts.models import User
 from circles.access import contacts_visible_to
 from circles.models import Contact, Organisation, Relationship
+from circles.widgets import OrganisationPicker
 from people.forms import DateInput
 from rapport.lib.concurrency import VersionedFormMixin, version_field
 from rapport.lib.dates import day
@@ -61,8 +62,9 @@ class ContactForm(PhoneFormMixin, forms.ModelForm[Contact]):
         name_the_empty_choice(self.fields["preferred_channel"], "No preference recorded")
         if "organisation" in self.fields:
             organisation = cast(forms.ModelChoiceField, self.fields["organisation"])
+            # Checked on saving (one row); never listed (circles.widgets).
             organisation.queryset = Organisation.objects.only("id", "name")
-            name_the_empty_choice(organisation, "Not linked to an organisation")
+            organisation.widget = OrganisationPicker()
         if kind == Contact.Kind.FAMILY:
             del self.fields["profession"]
             del self.fields["organisation"]

@@ -22,6 +22,7 @@ urlpatterns = [
     path("contacts/<int:contact_id>/edit/", views.contact_edit, name="contact_edit"),
     path("organisations/", views.organisation_list, name="organisations"),
     path("organisations/new/", views.organisation_create, name="organisation_create"),
+    path("organisations/choose/", views.organisation_choice, name="organisation_choice"),
     path("organisations/<int:organisation_id>/", views.organisation_detail, name="organisation"),
     path(
         "organisations/<int:organisation_id>/edit/",

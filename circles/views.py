@@ -1,5 +1,7 @@
 """Circle, contact and organisation pages: load through the access rule, call a service."""
 
+import re
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -268,3 +270,21 @@ def keeping_in_touch(request: StaffRequest) -> HttpResponse:
         request=request,
     )
     return render(request, "circles/keeping_in_touch.html", {"page": page, "rows": rows})
+
+
+FIELD_NAME = re.compile(r"[a-z][a-z0-9_-]{0,39}")
+
+
+@require_GET
+def organisation_choice(request: StaffRequest) -> HttpResponse:
+    """Search-as-you-type for a contact's organisation (htmx answer, circles.widgets): ten at
+    most, each a choice of the form's field named in `field`. The directory is open to all
+    staff and names no one supported, so nothing is audited here."""
+    field = request.GET.get("field", "")
+    if not FIELD_NAME.fullmatch(field):
+        field = "organisation"
+    query = request.GET.get(f"{field}_q", "").strip()[:80]
+    found = list(selectors.organisation_search(query=query).order_by("name")[:10]) if len(query) >= 2 else []
+    return render(
+        request, "circles/_organisation_choice.html", {"found": found, "query": query, "field": field}
+    )
