@@ -65,6 +65,10 @@ class ContactForm(PhoneFormMixin, forms.ModelForm[Contact]):
             # Checked on saving (one row); never listed (circles.widgets).
             organisation.queryset = Organisation.objects.only("id", "name")
             organisation.widget = OrganisationPicker()
+            organisation.error_messages["invalid_choice"] = (
+                "That organisation is not in the directory: search for it again,"
+                " or leave the contact not linked."
+            )
         if kind == Contact.Kind.FAMILY:
             del self.fields["profession"]
             del self.fields["organisation"]

@@ -72,6 +72,7 @@ def test_an_organisation_not_in_the_directory_is_refused(client, worker, person)
             reverse("circles:add", args=[person.pk, "practitioner"]), _practitioner(forged)
         )
         assert response.status_code == 200
+        assert "That organisation is not in the directory" in response.content.decode()
     assert not Contact.objects.exists() and not Relationship.objects.exists()
 
 
