@@ -284,7 +284,7 @@ def organisation_choice(request: StaffRequest) -> HttpResponse:
     if not FIELD_NAME.fullmatch(field):
         field = "organisation"
     query = request.GET.get(f"{field}_q", "").strip()[:80]
-    found = list(selectors.organisation_search(query=query).order_by("name")[:10]) if len(query) >= 2 else []
+    found = selectors.organisations_found(query)
     return render(
         request, "circles/_organisation_choice.html", {"found": found, "query": query, "field": field}
     )

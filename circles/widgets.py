@@ -10,8 +10,8 @@ from typing import Any
 
 from django import forms
 
-from accounts.selectors import ids_among
 from circles.models import Organisation
+from rapport.lib.ids import ids_among
 
 NOT_LINKED = "Not linked to an organisation"
 
@@ -22,13 +22,10 @@ class OrganisationPicker(forms.Widget):
 
     def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
         context = super().get_context(name, value, attrs)
-        ids = ids_among([value]) if value not in (None, "") else set()
+        ids = ids_among([value])
         chosen = Organisation.objects.filter(pk__in=sorted(ids)).first() if ids else None
         context["widget"].update(chosen=chosen, not_linked=NOT_LINKED)
         return context
-
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
-        return data.get(name)
 
     def id_for_label(self, id_: str) -> str:
         return f"{id_}_q" if id_ else id_

@@ -20,6 +20,7 @@ from meetings.models import Meeting
 from people.access import people_visible_to
 from people.forms import teams_assignable_by
 from people.models import Person
+from rapport.lib.ids import ids_among
 from rapport.lib.labels import name_the_empty_choice
 
 
@@ -174,5 +175,4 @@ def organisations_of(people: list[Person]) -> list[Organisation]:
 
 def chosen(form: forms.BaseForm, name: str) -> set[str]:
     """The ids ticked for a many-to-many field, as the strings the checkboxes carry."""
-    value = form[name].value() or []
-    return {str(v.pk if hasattr(v, "pk") else v) for v in value if str(getattr(v, "pk", v)).isdigit()}
+    return {str(pk) for pk in ids_among(form[name].value() or [])}

@@ -9,11 +9,10 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from accounts.selectors import ids_among
 from audit.models import AuditEvent
 from audit.services import audit_record, audit_shown
 from circles.models import Organisation
-from circles.selectors import organisation_search
+from circles.selectors import organisation_search, organisations_found
 from commitments.selectors import with_parties
 from meetings.access import access_meeting, may_correct, meetings_visible_to
 from meetings.forms import (
@@ -34,6 +33,7 @@ from people.access import people_visible_to
 from people.models import Person
 from people.selectors import person_search
 from rapport.lib.editing import asks_to_show_again, shown_without_errors
+from rapport.lib.ids import ids_among
 from rapport.lib.paging import page_of
 from rapport.lib.requests import StaffRequest
 
@@ -165,5 +165,5 @@ def organisations_pick(request: StaffRequest) -> HttpResponse:
     """Search-as-you-type for partner organisations attending (htmx answer). The directory
     is open to all staff and names no one supported, so nothing is audited here."""
     query = request.GET.get("organisations_q", "").strip()[:80]
-    found = list(organisation_search(query=query).order_by("name")[:10]) if len(query) >= 2 else []
+    found = organisations_found(query)
     return render(request, "meetings/_organisations_pick.html", {"found": found, "query": query})
